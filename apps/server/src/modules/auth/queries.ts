@@ -1,0 +1,14 @@
+import type { AccountRef, UserRole } from '@bevatel/protocol';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+export async function accountsOfUser(db: Kysely<Database>, userId: number): Promise<AccountRef[]> {
+  const rows = await db
+    .selectFrom('account_users')
+    .innerJoin('accounts', 'accounts.id', 'account_users.account_id')
+    .select(['accounts.id', 'accounts.name', 'account_users.role'])
+    .where('account_users.user_id', '=', userId)
+    .orderBy('accounts.id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, role: row.role as UserRole }));
+}

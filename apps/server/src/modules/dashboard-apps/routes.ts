@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Account-scoped routes (prefix /api/v1/accounts/:account_id); filled in by its module's owner. */
+export async function dashboardAppRoutes(_app: FastifyInstance): Promise<void> {}

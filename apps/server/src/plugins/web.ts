@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Serves the built dashboard: assets as files, and index.html for every /app/* deep link so the
+ * client router can take over. `/` goes to the dashboard.
+ */
+export async function webPlugin(app: FastifyInstance, { root }: { root: string }): Promise<void> {
+  if (!existsSync(join(root, 'index.html'))) {
+    app.log.warn({ root }, 'web app not built; run `npm run build -w @bevatel/web`');
+    return;
+  }
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: false });
+  const sendIndex = (
+    _request: unknown,
+    reply: { sendFile: (f: string) => unknown; header: (k: string, v: string) => unknown },
+  ) => {
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  };
+  app.get('/', (_request, reply) => reply.redirect('/app'));
+  app.get('/app', sendIndex);
+  app.get('/app/*', sendIndex);
+}

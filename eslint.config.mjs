@@ -1,0 +1,80 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', 'bench/results/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use a string-literal union instead of an enum.',
+        },
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  {
+    files: [
+      'apps/web/**/*.{ts,tsx}',
+      'examples/**/*.{ts,tsx}',
+      'packages/sdk/src/react/**/*.{ts,tsx}',
+    ],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Imports point one way: protocol <- sdk, server, web; web never imports server;
+    // examples only use the SDK's public entry.
+    files: ['packages/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@bevatel/*', '!@bevatel/protocol'] }],
+    },
+  },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@bevatel/server', '@bevatel/server/*', '**/apps/server/**'] },
+      ],
+    },
+  },
+  {
+    files: ['examples/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@bevatel/protocol',
+            '@bevatel/protocol/*',
+            '@bevatel/server',
+            '@bevatel/web',
+            '**/packages/**',
+            '**/apps/**',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Config files and Node scripts may use default exports where tools require them.
+    files: ['**/*.config.{ts,mjs,js}', '**/vite.config.ts', '**/vitest.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);
