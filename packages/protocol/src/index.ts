@@ -6,3 +6,4 @@ export * from './app-context';
 export * from './guards';
 export * from './realtime';
 export * from './token';
+export * from './app-url';
