@@ -1,0 +1,3 @@
+/** Entry of the script-tag bundle: everything here becomes `window.BevatelDashboardApp`. */
+export { connect, isInsideDashboard } from './connect';
+export { FetchContextTimeoutError } from './errors';

@@ -1,0 +1,36 @@
+/**
+ * The payload types, re-exported from the protocol package (the single source of truth).
+ * Type-only: nothing of the protocol package is needed at run time through this file.
+ */
+export type {
+  Agent,
+  AppContextConversation,
+  AppContextData,
+  AppContextEvent,
+  AvailabilityStatus,
+  BrowserInfo,
+  ChannelType,
+  Contact,
+  ContactAdditionalAttributes,
+  ContentType,
+  ContextTokenClaims,
+  Conversation,
+  ConversationAdditionalAttributes,
+  ConversationMeta,
+  ConversationPriority,
+  ConversationStatus,
+  CurrentAgent,
+  JsonObject,
+  JsonValue,
+  Locale,
+  Message,
+  MessageSender,
+  MessageStatus,
+  MessageType,
+  SenderType,
+  SocialProfiles,
+  TeamRef,
+  TextDirection,
+  Theme,
+  UserRole,
+} from '@bevatel/protocol';
