@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../../db/schema';
+
+/** A user together with their membership of one account: what `presentAgent` takes. */
+export interface AgentRecord {
+  user: UserRow;
+  membership: { account_id: number; role: string; auto_offline: number };
+}
+
+function agentsQuery(db: Kysely<Database>, accountId: number) {
+  return db
+    .selectFrom('account_users')
+    .innerJoin('users', 'users.id', 'account_users.user_id')
+    .selectAll('users')
+    .select(['account_users.account_id', 'account_users.role', 'account_users.auto_offline'])
+    .where('account_users.account_id', '=', accountId);
+}
+
+type AgentQueryRow = UserRow & { account_id: number; role: string; auto_offline: number };
+
+function toRecord(row: AgentQueryRow): AgentRecord {
+  const { account_id, role, auto_offline, ...user } = row;
+  return { user, membership: { account_id, role, auto_offline } };
+}
+
+/** Every member of the account, by name. */
+export async function listAgents(db: Kysely<Database>, accountId: number): Promise<AgentRecord[]> {
+  const rows = await agentsQuery(db, accountId).orderBy('users.name').orderBy('users.id').execute();
+  return rows.map(toRecord);
+}
+
+export async function findAgent(
+  db: Kysely<Database>,
+  accountId: number,
+  userId: number,
+): Promise<AgentRecord | undefined> {
+  const row = await agentsQuery(db, accountId).where('users.id', '=', userId).executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+/** The given users who are members of the account, by name (for inbox and team members). */
+export async function agentsByIds(
+  db: Kysely<Database>,
+  accountId: number,
+  userIds: readonly number[],
+): Promise<AgentRecord[]> {
+  if (userIds.length === 0) return [];
+  const rows = await agentsQuery(db, accountId)
+    .where('users.id', 'in', [...userIds])
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .execute();
+  return rows.map(toRecord);
+}
+
+export async function countAdministrators(
+  db: Kysely<Database>,
+  accountId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('account_users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('account_id', '=', accountId)
+    .where('role', '=', 'administrator')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
