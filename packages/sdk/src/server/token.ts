@@ -104,10 +104,16 @@ export function verifyContextToken(
     throw new ContextTokenError('malformed', 'The token is not a string of reasonable length');
   }
   const parts = token.split('.');
-  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) {
+  const [encodedHeader = '', encodedPayload = '', encodedSignature = ''] = parts;
+  // An empty signature is left to the algorithm check, so that alg "none" is named as such.
+  if (
+    parts.length !== 3 ||
+    !BASE64URL.test(encodedHeader) ||
+    !BASE64URL.test(encodedPayload) ||
+    !(encodedSignature === '' || BASE64URL.test(encodedSignature))
+  ) {
     throw new ContextTokenError('malformed', 'The token is not three base64url parts');
   }
-  const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string];
   const header = decodeJson(encodedHeader, 'header');
   if (header.alg !== 'HS256') {
     throw new ContextTokenError('unsupported_alg', 'The token algorithm must be HS256');
