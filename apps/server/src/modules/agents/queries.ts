@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { invalid } from '../../lib/errors';
 import type { Database, UserRow } from '../../db/schema';
 
 /** A user together with their membership of one account: what `presentAgent` takes. */
@@ -64,4 +65,25 @@ export async function countAdministrators(
     .where('role', '=', 'administrator')
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** Throws a 422 naming `field` unless every id is a member of the account. */
+export async function assertAccountMembers(
+  db: Kysely<Database>,
+  accountId: number,
+  userIds: readonly number[],
+  field = 'user_ids',
+): Promise<void> {
+  if (userIds.length === 0) return;
+  const rows = await db
+    .selectFrom('account_users')
+    .select('user_id')
+    .where('account_id', '=', accountId)
+    .where('user_id', 'in', [...userIds])
+    .execute();
+  const members = new Set(rows.map((row) => row.user_id));
+  const strangers = userIds.filter((id) => !members.has(id));
+  if (strangers.length > 0) {
+    throw invalid(field, `Not agents of this account: ${strangers.join(', ')}`);
+  }
 }
