@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { Database, TeamRow } from '../../db/schema';
+import type { AgentRecord } from '../agents/queries';
+
+export interface TeamWithMembership {
+  team: TeamRow;
+  isMember: boolean;
+}
+
+/** The account's teams by name, each saying whether `userId` belongs to it. */
+export async function listTeams(
+  db: Kysely<Database>,
+  accountId: number,
+  userId: number,
+  teamId?: number,
+): Promise<TeamWithMembership[]> {
+  let query = db
+    .selectFrom('teams')
+    .leftJoin('team_members', (join) =>
+      join.onRef('team_members.team_id', '=', 'teams.id').on('team_members.user_id', '=', userId),
+    )
+    .selectAll('teams')
+    .select('team_members.user_id as member_id')
+    .where('teams.account_id', '=', accountId);
+  if (teamId !== undefined) query = query.where('teams.id', '=', teamId);
+  const rows = await query.orderBy('teams.name').orderBy('teams.id').execute();
+  return rows.map(({ member_id, ...team }) => ({ team, isMember: member_id !== null }));
+}
+
+export async function findTeam(
+  db: Kysely<Database>,
+  accountId: number,
+  teamId: number,
+  userId: number,
+): Promise<TeamWithMembership | undefined> {
+  const [row] = await listTeams(db, accountId, userId, teamId);
+  return row;
+}
+
+/** Members of a team who still belong to its account, by name. */
+export async function listTeamMembers(
+  db: Kysely<Database>,
+  accountId: number,
+  teamId: number,
+): Promise<AgentRecord[]> {
+  const rows = await db
+    .selectFrom('team_members')
+    .innerJoin('account_users', (join) =>
+      join
+        .onRef('account_users.user_id', '=', 'team_members.user_id')
+        .on('account_users.account_id', '=', accountId),
+    )
+    .innerJoin('users', 'users.id', 'team_members.user_id')
+    .selectAll('users')
+    .select(['account_users.account_id', 'account_users.role', 'account_users.auto_offline'])
+    .where('team_members.team_id', '=', teamId)
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .execute();
+  return rows.map(({ account_id, role, auto_offline, ...user }) => ({
+    user,
+    membership: { account_id, role, auto_offline },
+  }));
+}
