@@ -18,8 +18,8 @@ export interface TestServer {
 export type Routes = Record<string, Page | ((req: IncomingMessage) => Page)>;
 
 /**
- * Serves fixed pages on 127.0.0.1 and a free port. `hostname` only changes the origin that the
- * URLs use: "localhost" and "127.0.0.1" are two origins (and two sites) for the browser.
+ * Serves fixed pages on a free port. "localhost" (served on 127.0.0.1) and "127.0.0.1" are two
+ * origins, and two sites, for the browser; any other loopback IP works too.
  */
 export async function startServer(routes: Routes, hostname = '127.0.0.1'): Promise<TestServer> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -38,7 +38,9 @@ export async function startServer(routes: Routes, hostname = '127.0.0.1'): Promi
     });
     res.end(page.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(0, hostname === 'localhost' ? '127.0.0.1' : hostname, resolve),
+  );
   const { port } = server.address() as AddressInfo;
   const origin = `http://${hostname}:${port}`;
   return {
