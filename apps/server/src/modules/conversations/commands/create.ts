@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationPriority, ConversationStatus, JsonObject } from '@bevatel/protocol';
+import { MESSAGE_TYPES } from '@bevatel/protocol';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema';
+import { HttpError, invalid } from '../../../lib/errors';
+import { nowMs } from '../../../lib/time';
+import { displayName, type Actor } from '../actor';
+import { activityText, insertActivity } from '../activity';
+import type { Committed, PendingEvent } from '../events';
+import { canSeeInbox } from '../policy';
+import { attributesText, eligibleAssignee, teamOfAccount, type CommandDeps } from './shared';
+
+export interface CreateConversationInput {
+  inbox_id: number;
+  contact_id: number;
+  source_id?: string;
+  message?: { content: string };
+  status?: ConversationStatus;
+  priority?: ConversationPriority | null;
+  assignee_id?: number | null;
+  team_id?: number | null;
+  additional_attributes?: JsonObject;
+  custom_attributes?: JsonObject;
+}
+
+const notFoundField = (what: string, field: string) =>
+  new HttpError('not_found', `${what} not found`, field);
+
+/** The contact's link to the inbox: the one named by source_id, or any existing, or a new one. */
+async function contactInboxFor(
+  trx: Kysely<Database>,
+  inboxId: number,
+  contactId: number,
+  sourceId: string | undefined,
+  now: number,
+): Promise<number> {
+  const existing = await trx
+    .selectFrom('contact_inboxes')
+    .select(['id', 'contact_id'])
+    .where('inbox_id', '=', inboxId)
+    .$if(sourceId !== undefined, (qb) => qb.where('source_id', '=', sourceId ?? ''))
+    .$if(sourceId === undefined, (qb) => qb.where('contact_id', '=', contactId).orderBy('id'))
+    .executeTakeFirst();
+  if (existing) {
+    if (existing.contact_id !== contactId) {
+      throw invalid('source_id', 'source_id belongs to another contact of this inbox');
+    }
+    return existing.id;
+  }
+  const row = await trx
+    .insertInto('contact_inboxes')
+    .values({
+      contact_id: contactId,
+      inbox_id: inboxId,
+      source_id: sourceId ?? randomUUID(),
+      hmac_verified: 0,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Opens a conversation: checks every reference first, then allocates the account's next
+ * display id and writes the conversation, its first message and activity in one transaction.
+ */
+export async function createConversation(
+  deps: CommandDeps,
+  actor: Actor,
+  input: CreateConversationInput,
+): Promise<Committed & { displayId: number }> {
+  const accountId = actor.account.id;
+  const additional = attributesText(input.additional_attributes ?? {}, 'additional_attributes');
+  const custom = attributesText(input.custom_attributes ?? {}, 'custom_attributes');
+  return deps.db.transaction().execute(async (trx) => {
+    const inbox = await trx
+      .selectFrom('inboxes')
+      .select(['id'])
+      .where('id', '=', input.inbox_id)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    if (!inbox || !(await canSeeInbox(trx, actor, inbox.id))) {
+      throw notFoundField('Inbox', 'inbox_id');
+    }
+    const contact = await trx
+      .selectFrom('contacts')
+      .select(['id'])
+      .where('id', '=', input.contact_id)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    if (!contact) throw notFoundField('Contact', 'contact_id');
+    const assignee =
+      input.assignee_id != null
+        ? await eligibleAssignee(trx, accountId, inbox.id, input.assignee_id)
+        : null;
+    const team = input.team_id != null ? await teamOfAccount(trx, accountId, input.team_id) : null;
+
+    const now = nowMs();
+    const contactInboxId = await contactInboxFor(trx, inbox.id, contact.id, input.source_id, now);
+    // The row lock of this UPDATE serializes concurrent creations: display ids never repeat.
+    const { last_display_id: displayId } = await trx
+      .updateTable('accounts')
+      .set((eb) => ({ last_display_id: eb('last_display_id', '+', 1) }))
+      .where('id', '=', accountId)
+      .returning('last_display_id')
+      .executeTakeFirstOrThrow();
+    const conversation = await trx
+      .insertInto('conversations')
+      .values({
+        account_id: accountId,
+        display_id: displayId,
+        uuid: randomUUID(),
+        inbox_id: inbox.id,
+        contact_id: contact.id,
+        contact_inbox_id: contactInboxId,
+        assignee_id: assignee?.user.id ?? null,
+        team_id: team?.id ?? null,
+        status: input.status ?? 'open',
+        priority: input.priority ?? null,
+        snoozed_until: null,
+        custom_attributes: custom,
+        additional_attributes: additional,
+        agent_last_seen_at: null,
+        assignee_last_seen_at: null,
+        contact_last_seen_at: null,
+        last_activity_at: now,
+        waiting_since: null,
+        first_reply_created_at: null,
+        muted: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(['id', 'account_id', 'inbox_id'])
+      .executeTakeFirstOrThrow();
+
+    const events: PendingEvent[] = [{ event: 'conversation.created' }];
+    if (input.message) {
+      const message = await trx
+        .insertInto('messages')
+        .values({
+          account_id: accountId,
+          inbox_id: inbox.id,
+          conversation_id: conversation.id,
+          content: input.message.content,
+          message_type: MESSAGE_TYPES.outgoing,
+          content_type: 'text',
+          content_attributes: '{}',
+          private: 0,
+          status: 'sent',
+          source_id: null,
+          sender_type: 'User',
+          sender_id: actor.user.id,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      events.push({ event: 'message.created', messageId: message.id });
+    }
+    const by = displayName(actor.user);
+    if (assignee) {
+      const text = activityText.assigned(
+        displayName(assignee.user),
+        by,
+        assignee.user.id === actor.user.id,
+      );
+      const id = await insertActivity(trx, conversation, text, now);
+      events.push({ event: 'message.created', messageId: id });
+    }
+    if (team) {
+      const id = await insertActivity(
+        trx,
+        conversation,
+        activityText.teamAssigned(team.name, by),
+        now,
+      );
+      events.push({ event: 'message.created', messageId: id });
+    }
+    return { conversation, events, displayId };
+  });
+}

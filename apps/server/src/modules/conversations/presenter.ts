@@ -1,0 +1,328 @@
+import type {
+  Agent,
+  BrowserInfo,
+  ChannelType,
+  Contact,
+  Conversation,
+  ConversationAdditionalAttributes,
+  ConversationPriority,
+  ConversationStatus,
+  JsonObject,
+  JsonValue,
+  TeamRef,
+} from '@bevatel/protocol';
+import { MESSAGE_TYPES } from '@bevatel/protocol';
+import { sql, type Kysely } from 'kysely';
+import type { ConversationRow, Database, MessageRow } from '../../db/schema';
+import { parseJsonObject } from '../../lib/json';
+import { toSeconds, toSecondsOrZero } from '../../lib/time';
+import { presentAgent } from '../agents/presenter';
+import { presentContact } from '../contacts/presenter';
+import {
+  loadMessageSenders,
+  presentMessage,
+  type MessageSenders,
+  type PresentedMessage,
+} from '../messages/presenter';
+
+/** How long after the contact's last message a WhatsApp conversation still accepts replies. */
+const WHATSAPP_REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Everything a page of conversations refers to, loaded with one query per kind. */
+export interface ConversationRelations {
+  contacts: Map<number, Contact>;
+  channels: Map<number, ChannelType>;
+  /** Keyed by `${account_id}:${user_id}`. */
+  assignees: Map<string, Agent>;
+  teams: Map<number, TeamRef>;
+  /** By contact_inbox id. */
+  hmacVerified: Map<number, boolean>;
+  labels: Map<number, string[]>;
+  lastMessages: Map<number, PresentedMessage>;
+  lastNonActivityMessages: Map<number, PresentedMessage>;
+  unreadCounts: Map<number, number>;
+  /** Last incoming message time, only for channels with a reply window. */
+  lastIncomingAt: Map<number, number>;
+}
+
+const str = (value: JsonValue | undefined): string | null =>
+  typeof value === 'string' ? value : null;
+
+const asObject = (value: JsonValue | undefined): JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+
+/** The documented additional_attributes: browser, referer and initiated_at always present. */
+export function presentConversationAttributes(text: string): ConversationAdditionalAttributes {
+  const stored = parseJsonObject(text);
+  const browser = asObject(stored.browser);
+  const initiated = asObject(stored.initiated_at);
+  const presentedBrowser: BrowserInfo = {
+    ...browser,
+    device_name: str(browser.device_name),
+    browser_name: str(browser.browser_name),
+    platform_name: str(browser.platform_name),
+    browser_version: str(browser.browser_version),
+    platform_version: str(browser.platform_version),
+  };
+  return {
+    ...stored,
+    browser: presentedBrowser,
+    referer: str(stored.referer),
+    initiated_at: { ...initiated, timestamp: str(initiated.timestamp) },
+  };
+}
+
+const assigneeKey = (accountId: number, userId: number) => `${accountId}:${userId}`;
+
+function canReply(row: ConversationRow, channel: ChannelType, rel: ConversationRelations): boolean {
+  if (channel !== 'Channel::Whatsapp') return true;
+  const last = rel.lastIncomingAt.get(row.id);
+  return last !== undefined && Date.now() - last < WHATSAPP_REPLY_WINDOW_MS;
+}
+
+/** Fallback when a contact row vanished between queries: keeps the documented shape. */
+function missingContact(id: number): Contact {
+  return {
+    id,
+    name: null,
+    email: null,
+    phone_number: null,
+    identifier: null,
+    thumbnail: null,
+    availability_status: 'offline',
+    additional_attributes: {
+      description: null,
+      company_name: null,
+      social_profiles: { github: null, twitter: null, facebook: null, linkedin: null },
+    },
+    custom_attributes: {},
+    last_activity_at: 0,
+    created_at: 0,
+  };
+}
+
+/**
+ * The one conversation shape: REST list/show, realtime events and the dashboard apps'
+ * appContext all use it. `messages` holds the last message, as Chatwoot's list does.
+ */
+export function presentConversation(
+  row: ConversationRow,
+  rel: ConversationRelations,
+): Conversation {
+  const channel = rel.channels.get(row.inbox_id) ?? 'Channel::Api';
+  const last = rel.lastMessages.get(row.id);
+  return {
+    meta: {
+      sender: rel.contacts.get(row.contact_id) ?? missingContact(row.contact_id),
+      channel,
+      assignee:
+        row.assignee_id == null
+          ? null
+          : (rel.assignees.get(assigneeKey(row.account_id, row.assignee_id)) ?? null),
+      team: row.team_id == null ? null : (rel.teams.get(row.team_id) ?? null),
+      hmac_verified:
+        row.contact_inbox_id == null
+          ? false
+          : (rel.hmacVerified.get(row.contact_inbox_id) ?? false),
+    },
+    id: row.display_id,
+    uuid: row.uuid,
+    account_id: row.account_id,
+    inbox_id: row.inbox_id,
+    messages: last ? [last] : [],
+    additional_attributes: presentConversationAttributes(row.additional_attributes),
+    custom_attributes: parseJsonObject(row.custom_attributes),
+    labels: rel.labels.get(row.id) ?? [],
+    status: row.status as ConversationStatus,
+    priority: (row.priority as ConversationPriority | null) ?? null,
+    muted: row.muted === 1,
+    can_reply: canReply(row, channel, rel),
+    snoozed_until: toSeconds(row.snoozed_until),
+    agent_last_seen_at: toSecondsOrZero(row.agent_last_seen_at),
+    assignee_last_seen_at: toSecondsOrZero(row.assignee_last_seen_at),
+    contact_last_seen_at: toSecondsOrZero(row.contact_last_seen_at),
+    timestamp: toSecondsOrZero(row.last_activity_at),
+    unread_count: rel.unreadCounts.get(row.id) ?? 0,
+    created_at: toSecondsOrZero(row.created_at),
+    last_activity_at: toSecondsOrZero(row.last_activity_at),
+    waiting_since: toSeconds(row.waiting_since),
+    first_reply_created_at: toSeconds(row.first_reply_created_at),
+    last_non_activity_message: rel.lastNonActivityMessages.get(row.id) ?? null,
+  };
+}
+
+async function lastMessagesOf(
+  db: Kysely<Database>,
+  conversationIds: number[],
+  nonActivity: boolean,
+): Promise<MessageRow[]> {
+  // max(id) per conversation walks the (conversation_id, id) index; no per-row query.
+  const latest = db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.max('messages.id').as('id'))
+    .where('messages.conversation_id', 'in', conversationIds)
+    .$if(nonActivity, (qb) => qb.where('messages.message_type', '<>', MESSAGE_TYPES.activity))
+    .groupBy('messages.conversation_id');
+  return db.selectFrom('messages').selectAll().where('id', 'in', latest).execute();
+}
+
+/** Loads what `presentConversation` needs for all rows at once (about ten queries a page). */
+export async function loadConversationRelations(
+  db: Kysely<Database>,
+  rows: readonly ConversationRow[],
+): Promise<ConversationRelations> {
+  const ids = rows.map((row) => row.id);
+  const unique = <T>(values: (T | null)[]) =>
+    [...new Set(values.filter((v): v is T => v !== null))] as T[];
+  const contactIds = unique(rows.map((row) => row.contact_id));
+  const inboxIds = unique(rows.map((row) => row.inbox_id));
+  const assigneeIds = unique(rows.map((row) => row.assignee_id));
+  const accountIds = unique(rows.map((row) => row.account_id));
+  const teamIds = unique(rows.map((row) => row.team_id));
+  const contactInboxIds = unique(rows.map((row) => row.contact_inbox_id));
+  const none = Promise.resolve([]);
+
+  const [
+    contactRows,
+    inboxRows,
+    assigneeRows,
+    teamRows,
+    contactInboxRows,
+    labelRows,
+    lastRows,
+    lastNonActivityRows,
+    unreadRows,
+  ] = await Promise.all([
+    contactIds.length
+      ? db.selectFrom('contacts').selectAll().where('id', 'in', contactIds).execute()
+      : none,
+    inboxIds.length
+      ? db
+          .selectFrom('inboxes')
+          .select(['id', 'channel_type'])
+          .where('id', 'in', inboxIds)
+          .execute()
+      : none,
+    assigneeIds.length
+      ? db
+          .selectFrom('users')
+          .innerJoin('account_users', 'account_users.user_id', 'users.id')
+          .selectAll('users')
+          .select(['account_users.account_id', 'account_users.role', 'account_users.auto_offline'])
+          .where('users.id', 'in', assigneeIds)
+          .where('account_users.account_id', 'in', accountIds)
+          .execute()
+      : none,
+    teamIds.length
+      ? db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute()
+      : none,
+    contactInboxIds.length
+      ? db
+          .selectFrom('contact_inboxes')
+          .select(['id', 'hmac_verified'])
+          .where('id', 'in', contactInboxIds)
+          .execute()
+      : none,
+    ids.length
+      ? db
+          .selectFrom('conversation_labels')
+          .select(['conversation_id', 'label'])
+          .where('conversation_id', 'in', ids)
+          .orderBy('label')
+          .execute()
+      : none,
+    ids.length ? lastMessagesOf(db, ids, false) : none,
+    ids.length ? lastMessagesOf(db, ids, true) : none,
+    ids.length
+      ? db
+          .selectFrom('messages')
+          .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+          .select((eb) => ['messages.conversation_id', eb.fn.countAll<number>().as('count')])
+          .where('messages.conversation_id', 'in', ids)
+          .where('messages.message_type', '=', MESSAGE_TYPES.incoming)
+          .where((eb) =>
+            eb(
+              'messages.created_at',
+              '>',
+              eb.fn.coalesce('conversations.agent_last_seen_at', sql<number>`0`),
+            ),
+          )
+          .groupBy('messages.conversation_id')
+          .execute()
+      : none,
+  ]);
+
+  const channels = new Map(inboxRows.map((inbox) => [inbox.id, inbox.channel_type as ChannelType]));
+  const windowed = rows
+    .filter((row) => channels.get(row.inbox_id) === 'Channel::Whatsapp')
+    .map((row) => row.id);
+  const incomingRows = windowed.length
+    ? await db
+        .selectFrom('messages')
+        .select((eb) => ['conversation_id', eb.fn.max('created_at').as('at')])
+        .where('conversation_id', 'in', windowed)
+        .where('message_type', '=', MESSAGE_TYPES.incoming)
+        .groupBy('conversation_id')
+        .execute()
+    : [];
+
+  const contacts = new Map(contactRows.map((row) => [row.id, presentContact(row)]));
+  const senders: MessageSenders = await loadMessageSenders(
+    db,
+    [...lastRows, ...lastNonActivityRows],
+    contacts,
+  );
+  const labels = new Map<number, string[]>();
+  for (const { conversation_id, label } of labelRows) {
+    const list = labels.get(conversation_id);
+    if (list) list.push(label);
+    else labels.set(conversation_id, [label]);
+  }
+  const assignees = new Map<string, Agent>();
+  for (const row of assigneeRows) {
+    const { account_id, role, auto_offline, ...user } = row;
+    assignees.set(
+      assigneeKey(account_id, user.id),
+      presentAgent(user, { account_id, role, auto_offline }),
+    );
+  }
+  return {
+    contacts,
+    channels,
+    assignees,
+    teams: new Map(teamRows.map((team) => [team.id, { id: team.id, name: team.name }])),
+    hmacVerified: new Map(contactInboxRows.map((ci) => [ci.id, ci.hmac_verified === 1])),
+    labels,
+    lastMessages: new Map(lastRows.map((m) => [m.conversation_id, presentMessage(m, senders)])),
+    lastNonActivityMessages: new Map(
+      lastNonActivityRows.map((m) => [m.conversation_id, presentMessage(m, senders)]),
+    ),
+    unreadCounts: new Map(unreadRows.map((r) => [r.conversation_id, Number(r.count)])),
+    lastIncomingAt: new Map(incomingRows.map((r) => [r.conversation_id, Number(r.at)])),
+  };
+}
+
+/** Presents many conversations with batched loading (no query per row). */
+export async function presentConversations(
+  db: Kysely<Database>,
+  rows: readonly ConversationRow[],
+): Promise<Conversation[]> {
+  if (rows.length === 0) return [];
+  const relations = await loadConversationRelations(db, rows);
+  return rows.map((row) => presentConversation(row, relations));
+}
+
+/** Presents one conversation by its primary key (not its display id); null if it is gone. */
+export async function presentConversationById(
+  db: Kysely<Database>,
+  id: number,
+): Promise<Conversation | null> {
+  const row = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const [conversation] = await presentConversations(db, [row]);
+  return conversation ?? null;
+}

@@ -1,0 +1,163 @@
+import type { ConversationCounts, ConversationStatus } from '@bevatel/protocol';
+import { MESSAGE_TYPES } from '@bevatel/protocol';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { ConversationRow, Database } from '../../db/schema';
+import type { Actor } from './actor';
+
+export const CONVERSATIONS_PER_PAGE = 25;
+
+export type StatusFilter = ConversationStatus | 'all';
+export type AssigneeFilter = 'me' | 'unassigned' | 'assigned' | 'all';
+
+export interface ConversationFilters {
+  status: StatusFilter;
+  assigneeType: AssigneeFilter;
+  inboxId?: number;
+  teamId?: number;
+  labels: string[];
+  q?: string;
+}
+
+type Eb = ExpressionBuilder<Database, 'conversations'>;
+
+/** `%text%` for LIKE, with LIKE's own wildcards taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function searchCondition(eb: Eb, accountId: number, q: string): Expression<SqlBool> {
+  const pattern = containsPattern(q);
+  const like = (column: string) =>
+    sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+  const matches: Expression<SqlBool>[] = [
+    eb(
+      'conversations.contact_id',
+      'in',
+      eb
+        .selectFrom('contacts')
+        .select('contacts.id')
+        .where('contacts.account_id', '=', accountId)
+        .where((inner) =>
+          inner.or([
+            like('contacts.name'),
+            like('contacts.email'),
+            like('contacts.phone_number'),
+            like('contacts.identifier'),
+          ]),
+        ),
+    ),
+    // Chatwoot searches what was said, not notes' system lines.
+    eb.exists(
+      eb
+        .selectFrom('messages')
+        .select(sql`1`.as('one'))
+        .whereRef('messages.conversation_id', '=', 'conversations.id')
+        .where('messages.message_type', 'in', [MESSAGE_TYPES.incoming, MESSAGE_TYPES.outgoing])
+        .where(like('messages.content')),
+    ),
+  ];
+  const number = q.replace(/^#/, '');
+  if (/^\d{1,9}$/.test(number)) matches.push(eb('conversations.display_id', '=', Number(number)));
+  return eb.or(matches);
+}
+
+/** The conditions every count and the page share (all but the assignee filter). */
+function scopeConditions(
+  eb: Eb,
+  actor: Actor,
+  filters: ConversationFilters,
+  inboxIds: number[] | null,
+): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [eb('conversations.account_id', '=', actor.account.id)];
+  if (filters.status !== 'all') conditions.push(eb('conversations.status', '=', filters.status));
+  if (inboxIds) conditions.push(eb('conversations.inbox_id', 'in', inboxIds));
+  if (filters.inboxId !== undefined) {
+    conditions.push(eb('conversations.inbox_id', '=', filters.inboxId));
+  }
+  if (filters.teamId !== undefined) {
+    conditions.push(eb('conversations.team_id', '=', filters.teamId));
+  }
+  if (filters.labels.length) {
+    conditions.push(
+      eb(
+        'conversations.id',
+        'in',
+        eb
+          .selectFrom('conversation_labels')
+          .select('conversation_labels.conversation_id')
+          .where('conversation_labels.label', 'in', filters.labels),
+      ),
+    );
+  }
+  if (filters.q) conditions.push(searchCondition(eb, actor.account.id, filters.q));
+  return conditions;
+}
+
+function assigneeCondition(eb: Eb, actor: Actor, type: AssigneeFilter): Expression<SqlBool>[] {
+  switch (type) {
+    case 'me':
+      return [eb('conversations.assignee_id', '=', actor.user.id)];
+    case 'unassigned':
+      return [eb('conversations.assignee_id', 'is', null)];
+    case 'assigned':
+      return [eb('conversations.assignee_id', 'is not', null)];
+    case 'all':
+      return [];
+  }
+}
+
+/** mine / unassigned / all counts for the filters, in one pass over the matching rows. */
+export async function countConversations(
+  db: Kysely<Database>,
+  actor: Actor,
+  filters: ConversationFilters,
+  inboxIds: number[] | null,
+): Promise<ConversationCounts> {
+  if (inboxIds && inboxIds.length === 0)
+    return { mine_count: 0, unassigned_count: 0, all_count: 0 };
+  const row = await db
+    .selectFrom('conversations')
+    .where((eb) => eb.and(scopeConditions(eb, actor, filters, inboxIds)))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('all_count'),
+      eb.fn
+        .sum<number>(
+          eb.case().when('conversations.assignee_id', '=', actor.user.id).then(1).else(0).end(),
+        )
+        .as('mine_count'),
+      eb.fn
+        .sum<number>(eb.case().when('conversations.assignee_id', 'is', null).then(1).else(0).end())
+        .as('unassigned_count'),
+    ])
+    .executeTakeFirst();
+  return {
+    mine_count: Number(row?.mine_count ?? 0),
+    unassigned_count: Number(row?.unassigned_count ?? 0),
+    all_count: Number(row?.all_count ?? 0),
+  };
+}
+
+/** One page, newest activity first (ties by id), using the (account, …, last_activity_at) indexes. */
+export async function listConversations(
+  db: Kysely<Database>,
+  actor: Actor,
+  filters: ConversationFilters,
+  inboxIds: number[] | null,
+  page: number,
+): Promise<ConversationRow[]> {
+  if (inboxIds && inboxIds.length === 0) return [];
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where((eb) =>
+      eb.and([
+        ...scopeConditions(eb, actor, filters, inboxIds),
+        ...assigneeCondition(eb, actor, filters.assigneeType),
+      ]),
+    )
+    .orderBy('conversations.last_activity_at', 'desc')
+    .orderBy('conversations.id', 'desc')
+    .limit(CONVERSATIONS_PER_PAGE)
+    .offset((page - 1) * CONVERSATIONS_PER_PAGE)
+    .execute();
+}

@@ -1,0 +1,142 @@
+import type {
+  AvailabilityStatus,
+  Contact,
+  ContentType,
+  Message,
+  MessageSender,
+  MessageStatus,
+  MessageType,
+  SenderType,
+} from '@bevatel/protocol';
+import type { Kysely } from 'kysely';
+import type { Database, MessageRow, UserRow } from '../../db/schema';
+import { parseJsonObject } from '../../lib/json';
+import { toSecondsOrZero } from '../../lib/time';
+import { thumbnailOf } from '../agents/presenter';
+import { presentContact } from '../contacts/presenter';
+
+/** A presented message; `echo_id` is the client's own id, handed back on the create answer. */
+export type PresentedMessage = Message & { echo_id?: string };
+
+/** The senders a batch of messages refers to, loaded once. */
+export interface MessageSenders {
+  contacts: Map<number, Contact>;
+  users: Map<number, UserRow>;
+}
+
+const EMPTY_ADDITIONAL = (): MessageSender['additional_attributes'] => ({
+  description: null,
+  company_name: null,
+  social_profiles: { github: null, twitter: null, facebook: null, linkedin: null },
+});
+
+/** An agent as a message sender: the documented sender fields, `type: "user"`. */
+export function presentUserSender(user: UserRow): MessageSender & {
+  availability_status: AvailabilityStatus;
+} {
+  return {
+    id: user.id,
+    name: user.name,
+    available_name: user.display_name || user.name,
+    email: user.email,
+    phone_number: null,
+    identifier: null,
+    thumbnail: thumbnailOf(user),
+    additional_attributes: EMPTY_ADDITIONAL(),
+    custom_attributes: {},
+    availability_status: user.availability as AvailabilityStatus,
+    type: 'user',
+  };
+}
+
+export function presentContactSender(contact: Contact): MessageSender {
+  return { ...contact, type: 'contact' };
+}
+
+function senderOf(row: MessageRow, senders: MessageSenders): MessageSender | null {
+  if (row.sender_id == null) return null;
+  if (row.sender_type === 'Contact') {
+    const contact = senders.contacts.get(row.sender_id);
+    return contact ? presentContactSender(contact) : null;
+  }
+  if (row.sender_type === 'User') {
+    const user = senders.users.get(row.sender_id);
+    return user ? presentUserSender(user) : null;
+  }
+  return null;
+}
+
+export function presentMessage(
+  row: MessageRow,
+  senders: MessageSenders,
+  echoId?: string,
+): PresentedMessage {
+  const message: PresentedMessage = {
+    id: row.id,
+    content: row.content,
+    inbox_id: row.inbox_id,
+    conversation_id: row.conversation_id,
+    account_id: row.account_id,
+    message_type: row.message_type as MessageType,
+    content_type: row.content_type as ContentType,
+    content_attributes: parseJsonObject(row.content_attributes),
+    created_at: toSecondsOrZero(row.created_at),
+    private: row.private === 1,
+    status: row.status as MessageStatus,
+    source_id: row.source_id,
+    sender_type: (row.sender_type as SenderType | null) ?? null,
+    sender_id: row.sender_id,
+    sender: senderOf(row, senders),
+  };
+  if (echoId !== undefined) message.echo_id = echoId;
+  return message;
+}
+
+/**
+ * Loads every sender the rows name in two queries. `known` holds contacts the caller has
+ * already presented (a conversation's own contact) so they are not fetched again.
+ */
+export async function loadMessageSenders(
+  db: Kysely<Database>,
+  rows: readonly MessageRow[],
+  known: ReadonlyMap<number, Contact> = new Map(),
+): Promise<MessageSenders> {
+  const contacts = new Map<number, Contact>();
+  const contactIds = new Set<number>();
+  const userIds = new Set<number>();
+  for (const row of rows) {
+    if (row.sender_id == null) continue;
+    if (row.sender_type === 'Contact') {
+      const already = known.get(row.sender_id);
+      if (already) contacts.set(row.sender_id, already);
+      else contactIds.add(row.sender_id);
+    } else if (row.sender_type === 'User') userIds.add(row.sender_id);
+  }
+  const [contactRows, userRows] = await Promise.all([
+    contactIds.size
+      ? db
+          .selectFrom('contacts')
+          .selectAll()
+          .where('id', 'in', [...contactIds])
+          .execute()
+      : [],
+    userIds.size
+      ? db
+          .selectFrom('users')
+          .selectAll()
+          .where('id', 'in', [...userIds])
+          .execute()
+      : [],
+  ]);
+  for (const row of contactRows) contacts.set(row.id, presentContact(row));
+  return { contacts, users: new Map(userRows.map((user) => [user.id, user])) };
+}
+
+export async function presentMessages(
+  db: Kysely<Database>,
+  rows: readonly MessageRow[],
+  known?: ReadonlyMap<number, Contact>,
+): Promise<PresentedMessage[]> {
+  const senders = await loadMessageSenders(db, rows, known);
+  return rows.map((row) => presentMessage(row, senders));
+}

@@ -1,0 +1,22 @@
+import { CONTENT_TYPES } from '@bevatel/protocol';
+import { Type } from 'typebox';
+import { Id, JsonObjectSchema, Text } from '../../lib/schemas';
+
+export const MAX_MESSAGE_LENGTH = 150_000;
+
+export const ListQuery = Type.Object({
+  before: Type.Optional(Id()),
+  after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })),
+});
+
+export const CreateBody = Type.Object({
+  content: Text({ minLength: 1, maxLength: MAX_MESSAGE_LENGTH }),
+  message_type: Type.Optional(
+    Type.Union([Type.Literal('outgoing'), Type.Literal('incoming'), Type.Literal('activity')]),
+  ),
+  private: Type.Optional(Type.Boolean()),
+  content_type: Type.Optional(Type.Union(CONTENT_TYPES.map((t) => Type.Literal(t)))),
+  content_attributes: Type.Optional(JsonObjectSchema),
+  echo_id: Type.Optional(Text({ minLength: 1, maxLength: 255 })),
+  source_id: Type.Optional(Text({ minLength: 1, maxLength: 255 })),
+});
