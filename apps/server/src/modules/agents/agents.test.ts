@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
+import { insertConversation } from '../../test/factories';
 import { FIXTURE_PASSWORD, createWorld, type World } from '../../test/fixtures';
 
 describe.each(DATABASE_KINDS)('agents on %s', (kind) => {
@@ -154,35 +155,12 @@ describe.each(DATABASE_KINDS)('agents on %s', (kind) => {
     });
     expect(promote.json().role).toBe('administrator');
     const db = t.app.db;
-    const now = Date.now();
-    const conversation = await db
-      .insertInto('conversations')
-      .values({
-        account_id: w.accountId,
-        display_id: 1,
-        uuid: `agents-test-${kind}`,
-        inbox_id: w.apiInboxId,
-        contact_id: w.contactId,
-        contact_inbox_id: null,
-        assignee_id: w.agent.id,
-        team_id: null,
-        status: 'open',
-        priority: null,
-        snoozed_until: null,
-        custom_attributes: '{}',
-        additional_attributes: '{}',
-        agent_last_seen_at: null,
-        assignee_last_seen_at: null,
-        contact_last_seen_at: null,
-        last_activity_at: now,
-        waiting_since: null,
-        first_reply_created_at: null,
-        muted: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const conversation = await insertConversation(db, {
+      account_id: w.accountId,
+      inbox_id: w.apiInboxId,
+      contact_id: w.contactId,
+      assignee_id: w.agent.id,
+    });
 
     const res = await request(t.app, 'DELETE', `${base()}/${w.agent.id}`, { as: w.admin });
     expect(res.statusCode).toBe(204);
@@ -195,7 +173,7 @@ describe.each(DATABASE_KINDS)('agents on %s', (kind) => {
     const row = await db
       .selectFrom('conversations')
       .select('assignee_id')
-      .where('id', '=', conversation.id)
+      .where('id', '=', conversation)
       .executeTakeFirstOrThrow();
     expect(row.assignee_id).toBeNull();
     const profile = await request(t.app, 'GET', `/api/v1/accounts/${w.accountId}`, {

@@ -1,4 +1,73 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { notFound } from '../../lib/errors';
+import { adminOnly } from '../../lib/route-guards';
+import { AccountIdParams, AccountParams, Nullable, Text } from '../../lib/schemas';
+import { requireAdmin, requireMember } from '../../plugins/auth';
+import { createLabel, deleteLabel, updateLabel } from './commands';
+import { LABEL_COLOR_PATTERN, LABEL_TITLE_PATTERN } from './policy';
+import { presentLabel } from './presenter';
+import { findLabel, listLabels } from './queries';
 
-/** Account-scoped routes (prefix /api/v1/accounts/:account_id); filled in by its module's owner. */
-export async function labelRoutes(_app: FastifyInstance): Promise<void> {}
+const Title = Type.String({ minLength: 1, maxLength: 255, pattern: LABEL_TITLE_PATTERN });
+const LabelFields = {
+  description: Type.Optional(Nullable(Text({ maxLength: 10_000 }))),
+  color: Type.Optional(Type.String({ pattern: LABEL_COLOR_PATTERN })),
+  show_on_sidebar: Type.Optional(Type.Boolean()),
+};
+const CreateLabelBody = Type.Object(
+  { title: Title, ...LabelFields },
+  { additionalProperties: false },
+);
+const UpdateLabelBody = Type.Object(
+  { title: Type.Optional(Title), ...LabelFields },
+  { additionalProperties: false },
+);
+
+/** `labels`: any member reads, administrators write. */
+export async function labelRoutes(scope: FastifyInstance): Promise<void> {
+  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/labels', { schema: { params: AccountParams } }, async (request) => {
+    const member = requireMember(request);
+    const rows = await listLabels(app.db, member.account.id);
+    return { payload: rows.map(presentLabel) };
+  });
+
+  app.get('/labels/:id', { schema: { params: AccountIdParams } }, async (request) => {
+    const member = requireMember(request);
+    const row = await findLabel(app.db, member.account.id, request.params.id);
+    if (!row) throw notFound('Label');
+    return presentLabel(row);
+  });
+
+  app.post(
+    '/labels',
+    { onRequest: adminOnly, schema: { params: AccountParams, body: CreateLabelBody } },
+    async (request) => {
+      const member = requireAdmin(request);
+      return presentLabel(await createLabel(app, member.account.id, request.body));
+    },
+  );
+
+  app.patch(
+    '/labels/:id',
+    { onRequest: adminOnly, schema: { params: AccountIdParams, body: UpdateLabelBody } },
+    async (request) => {
+      const member = requireAdmin(request);
+      const row = await updateLabel(app, member.account.id, request.params.id, request.body);
+      return presentLabel(row);
+    },
+  );
+
+  app.delete(
+    '/labels/:id',
+    { onRequest: adminOnly, schema: { params: AccountIdParams } },
+    async (request, reply) => {
+      const member = requireAdmin(request);
+      await deleteLabel(app, member.account.id, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+}
