@@ -30,6 +30,8 @@ export interface StartOptions {
   dbPath?: string;
   /** Build the front end first: 'if-missing' (default), 'always' or 'never'. */
   build?: BuildMode;
+  /** Where the built front end is (and is built to). Default: examples/order-history/dist. */
+  webDir?: string;
   logger?: boolean;
 }
 
@@ -50,7 +52,8 @@ export async function startOrderHistory(options: StartOptions = {}): Promise<Run
   const frameAncestors = parseDashboardOrigins(
     options.dashboardOrigins ?? process.env.DASHBOARD_ORIGINS,
   );
-  await ensureWebBuild(options.build ?? 'if-missing');
+  const webDir = options.webDir ?? WEB_DIST;
+  await ensureWebBuild(options.build ?? 'if-missing', webDir);
   const store = openOrderStore(options.dbPath ?? process.env.ORDER_HISTORY_DB ?? DEFAULT_DB_PATH);
   let audience: string[] = [];
   const app = await buildOrderHistoryApp({
@@ -58,7 +61,7 @@ export async function startOrderHistory(options: StartOptions = {}): Promise<Run
     audience: () => audience,
     issuer: options.issuer ?? process.env.ORDER_HISTORY_ISSUER,
     store,
-    webDir: WEB_DIST,
+    webDir,
     frameAncestors,
     logger: options.logger,
   });

@@ -2,6 +2,9 @@
  * The app in real Chromium, framed by a stand-in dashboard on another origin, with context
  * tokens signed as the dashboard's server signs them.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { generateOrders } from '../server/orders';
@@ -16,6 +19,8 @@ import { TEST_SECRET, tokenFor } from './tokens';
 let host: StandInHost;
 let app: RunningApp;
 let browser: Browser;
+// A fresh build of the current sources, apart from dist/ (which a running app may be serving).
+const webDir = mkdtempSync(join(tmpdir(), 'order-history-web-'));
 
 // Demo customers whose made-up history is not empty, so there is something to see.
 const [FIRST = '', SECOND = ''] = ['layla', 'sami', 'noura', 'khalid', 'huda', 'fahad']
@@ -30,6 +35,7 @@ beforeAll(async () => {
     dashboardOrigins: [host.origin],
     dbPath: ':memory:',
     build: 'always',
+    webDir,
   });
   browser = await launchChromium();
 });
@@ -38,6 +44,7 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
   await host?.close();
+  rmSync(webDir, { recursive: true, force: true });
 });
 
 async function openInHost(page: Page): Promise<Frame> {
