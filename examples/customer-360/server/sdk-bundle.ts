@@ -21,17 +21,21 @@ export function findSdkDir(from: string = dirname(fileURLToPath(import.meta.url)
   }
 }
 
-let bundledFromSource: Promise<string> | null = null;
+const bundledFromSource = new Map<string, Promise<string>>();
 
 /** The bundle's text. Read on every call when built, so a rebuilt SDK is served at once. */
 export function loadSdkBundle(sdkDir: string = findSdkDir()): Promise<string> {
   const built = join(sdkDir, BUNDLE);
   if (existsSync(built)) return readFile(built, 'utf8');
-  bundledFromSource ??= bundleFromSource(sdkDir).catch((error: unknown) => {
-    bundledFromSource = null;
-    throw error;
-  });
-  return bundledFromSource;
+  let bundle = bundledFromSource.get(sdkDir);
+  if (!bundle) {
+    bundle = bundleFromSource(sdkDir).catch((error: unknown) => {
+      bundledFromSource.delete(sdkDir);
+      throw error;
+    });
+    bundledFromSource.set(sdkDir, bundle);
+  }
+  return bundle;
 }
 
 async function bundleFromSource(sdkDir: string): Promise<string> {
