@@ -4,7 +4,7 @@ import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
 import { createWorld, type World } from '../../test/fixtures';
 import { decryptAppSecret } from './secret';
-import { insertConversation } from './test-helpers';
+import { insertConversation } from '../../test/factories';
 
 const APP_ORIGIN = 'https://orders.example.com';
 const ISSUER = 'http://localhost:3000';
@@ -29,16 +29,16 @@ describe.each(DATABASE_KINDS)('dashboard app secrets and context tokens on %s', 
     world = await createWorld(t.app.db);
     // #1 in the API inbox (the agent is a member), #2 in the website inbox (no agent is).
     await insertConversation(t.app.db, {
-      accountId: world.accountId,
-      inboxId: world.apiInboxId,
-      contactId: world.contactId,
-      displayId: 1,
+      account_id: world.accountId,
+      inbox_id: world.apiInboxId,
+      contact_id: world.contactId,
+      display_id: 1,
     });
     await insertConversation(t.app.db, {
-      accountId: world.accountId,
-      inboxId: world.widgetInboxId,
-      contactId: world.contactId,
-      displayId: 2,
+      account_id: world.accountId,
+      inbox_id: world.widgetInboxId,
+      contact_id: world.contactId,
+      display_id: 2,
     });
     const created = await request(t.app, 'POST', base(), {
       as: world.admin,
@@ -188,10 +188,10 @@ describe.each(DATABASE_KINDS)('dashboard app secrets and context tokens on %s', 
   it("does not hand out tokens for another account's conversation of the same number", async () => {
     // The other account has its own #3; this account has none.
     await insertConversation(t.app.db, {
-      accountId: world.otherAccountId,
-      inboxId: world.apiInboxId,
-      contactId: world.otherAccountContactId,
-      displayId: 3,
+      account_id: world.otherAccountId,
+      inbox_id: world.apiInboxId,
+      contact_id: world.otherAccountContactId,
+      display_id: 3,
     });
     const res = await request(t.app, 'POST', tokenUrl(), {
       as: world.admin,
