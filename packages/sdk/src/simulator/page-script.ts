@@ -15,6 +15,7 @@ export const PAGE_SCRIPT = String.raw`
     context: null,
     loads: 0,
     loadedAt: 0,
+    lastFetchAt: 0,
     fetchSinceLoad: false,
     lateTimer: 0,
     conversation: config.conversations[0].key,
@@ -51,7 +52,7 @@ export const PAGE_SCRIPT = String.raw`
     dir.textContent = { 'host-to-app': 'host → app', 'app-to-host': 'app → host', note: 'note' }[direction];
     var body = document.createElement('span');
     body.className = 'text';
-    body.textContent = (level === 'warn' ? '⚠ ' : level === 'hint' ? '💡 ' : '') + text;
+    body.textContent = (level === 'warn' ? '⚠ ' : level === 'hint' ? 'Hint: ' : '') + text;
     item.append(time, dir, body);
     if (entry.detail) {
       var code = document.createElement('code');
@@ -226,6 +227,7 @@ export const PAGE_SCRIPT = String.raw`
           ' s after the frame loaded. The context posted on load is lost if no listener was registered then: add the "message" listener (or SDK connect()) at startup, before the page finishes loading.');
       }
       state.fetchSinceLoad = true;
+      state.lastFetchAt = Date.now();
       push('answer to fetch-info');
       return;
     }
@@ -235,8 +237,9 @@ export const PAGE_SCRIPT = String.raw`
 
   frame.addEventListener('load', function () {
     state.loads += 1;
+    // A fetch-info posted while this page was still loading (before its load event) counts.
+    state.fetchSinceLoad = state.lastFetchAt > state.loadedAt;
     state.loadedAt = Date.now();
-    state.fetchSinceLoad = false;
     log('note', 'info', 'App frame load #' + state.loads);
     push('frame load');
     clearTimeout(state.lateTimer);
@@ -251,6 +254,7 @@ export const PAGE_SCRIPT = String.raw`
   function reloadFrame(reason) {
     log('note', 'info', 'Reloading the app (' + reason + ')');
     state.loadedAt = Date.now();
+    state.fetchSinceLoad = false;
     frame.src = config.appUrl;
   }
 
