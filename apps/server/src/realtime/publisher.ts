@@ -1,21 +1,34 @@
 import type { RealtimeEvent } from '@bevatel/protocol';
-import type { Audience, RealtimeBus } from './bus';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Audience, EnvelopeDraft, RealtimeBus } from './bus';
 
 /** What commands call after their transaction commits. */
 export interface RealtimePublisher {
+  /** Never rejects: the change is committed already, a lost event must not turn into a 500. */
   publish(audience: Audience, event: RealtimeEvent): Promise<void>;
+  /**
+   * Call after inbox members, roles or account members change (userId null: anyone in the
+   * account), so every process re-reads who may see which inbox before the next event.
+   */
+  membershipChanged(accountId: number, userId?: number | null): Promise<void>;
 }
 
-let sequence = 0;
-
-export function createPublisher(bus: RealtimeBus): RealtimePublisher {
+export function createPublisher(bus: RealtimeBus, log?: FastifyBaseLogger): RealtimePublisher {
   return {
     async publish(audience, event) {
-      sequence += 1;
-      await bus.publish({
-        audience,
-        envelope: { ...event, account_id: audience.accountId, id: sequence, ts: Date.now() },
-      } as Parameters<RealtimeBus['publish']>[0]);
+      const draft = { ...event, account_id: audience.accountId, ts: Date.now() } as EnvelopeDraft;
+      try {
+        await bus.publish({ audience, draft });
+      } catch (error) {
+        log?.error({ err: error, event: event.event }, 'realtime event lost: bus publish failed');
+      }
+    },
+    async membershipChanged(accountId, userId = null) {
+      try {
+        await bus.signal({ kind: 'membership', accountId, userId });
+      } catch (error) {
+        log?.error({ err: error, accountId }, 'realtime membership signal lost');
+      }
     },
   };
 }
