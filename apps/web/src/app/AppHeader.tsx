@@ -1,0 +1,117 @@
+import type { Profile } from '@bevatel/protocol';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Avatar } from '../components/Avatar';
+import { Icon } from '../components/Icon';
+import { Menu } from '../components/Menu';
+import { usePreferences } from '../modules/preferences/preferences';
+import type { RealtimeStatus } from '../modules/realtime/client';
+import { useAccount } from '../modules/session/account';
+import { useSignOut } from '../modules/session/session';
+
+export function AppHeader({ profile, realtime }: { profile: Profile; realtime: RealtimeStatus }) {
+  const { t } = useTranslation();
+  const account = useAccount();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const { locale, theme, setLocale, setTheme } = usePreferences();
+  const otherAccounts = profile.accounts.filter((a) => a.id !== account.id);
+
+  return (
+    <header className="app-header">
+      <Link to={`/app/accounts/${account.id}/conversations`} className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          B
+        </span>
+        <span className="brand-name">{t('app.name')}</span>
+      </Link>
+      <span className="header-account">{account.name}</span>
+      <span className="header-spacer" />
+      <span className="realtime-status" role="status">
+        {realtime === 'open' ? null : (
+          <span className="pill pill-warning">{t('realtime.reconnecting')}</span>
+        )}
+      </span>
+      <Menu
+        label={t('userMenu.label')}
+        buttonClassName="user-button"
+        buttonContent={
+          <>
+            <Avatar name={profile.name} src={profile.avatar_url || null} size={28} />
+            <span className="user-name">{profile.name}</span>
+          </>
+        }
+        sections={[
+          {
+            key: 'language',
+            label: t('userMenu.language'),
+            items: [
+              {
+                key: 'en',
+                label: t('languages.en'),
+                lang: 'en',
+                checked: locale === 'en',
+                onSelect: () => setLocale('en'),
+              },
+              {
+                key: 'ar',
+                label: t('languages.ar'),
+                lang: 'ar',
+                checked: locale === 'ar',
+                onSelect: () => setLocale('ar'),
+              },
+            ],
+          },
+          {
+            key: 'theme',
+            label: t('userMenu.theme'),
+            items: [
+              {
+                key: 'light',
+                label: t('userMenu.light'),
+                checked: theme === 'light',
+                onSelect: () => setTheme('light'),
+              },
+              {
+                key: 'dark',
+                label: t('userMenu.dark'),
+                checked: theme === 'dark',
+                onSelect: () => setTheme('dark'),
+              },
+            ],
+          },
+          ...(otherAccounts.length
+            ? [
+                {
+                  key: 'accounts',
+                  label: t('userMenu.switchAccount'),
+                  items: otherAccounts.map((a) => ({
+                    key: `account-${a.id}`,
+                    label: a.name,
+                    onSelect: () => navigate(`/app/accounts/${a.id}/conversations`),
+                  })),
+                },
+              ]
+            : []),
+          {
+            key: 'session',
+            items: [
+              {
+                key: 'sign-out',
+                label: (
+                  <>
+                    <Icon name="logout" /> {t('userMenu.signOut')}
+                  </>
+                ),
+                onSelect: () =>
+                  signOut.mutate(undefined, {
+                    onSettled: () => navigate('/app/login', { replace: true }),
+                  }),
+              },
+            ],
+          },
+        ]}
+      />
+    </header>
+  );
+}

@@ -1,0 +1,96 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/Icon';
+import { formatDateTime, formatTime } from '../../lib/format';
+import { usePreferences } from '../preferences/preferences';
+import type { ClientMessage } from './messages-state';
+
+type Kind = 'incoming' | 'outgoing' | 'note' | 'activity';
+
+function kindOf(message: ClientMessage): Kind {
+  if (message.message_type === 2) return 'activity';
+  if (message.private) return 'note';
+  return message.message_type === 0 ? 'incoming' : 'outgoing';
+}
+
+function MessageBubbleBase({
+  message,
+  continued,
+  onRetry,
+  onDiscard,
+}: {
+  message: ClientMessage;
+  continued: boolean;
+  onRetry: (message: ClientMessage) => void;
+  onDiscard: (message: ClientMessage) => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const kind = kindOf(message);
+  const time = (
+    <time
+      dateTime={new Date(message.created_at * 1000).toISOString()}
+      title={formatDateTime(locale, message.created_at)}
+    >
+      {formatTime(locale, message.created_at)}
+    </time>
+  );
+
+  if (kind === 'activity') {
+    return (
+      <li className="message message-activity">
+        <span dir="auto">{message.content}</span> <span className="message-time">{time}</span>
+      </li>
+    );
+  }
+
+  const sender = message.sender?.available_name || message.sender?.name || t('contacts.unnamed');
+  const failed = message.localStatus === 'failed';
+  const sending = message.localStatus === 'sending';
+  return (
+    <li
+      className={`message message-${kind}${continued ? ' continued' : ''}${failed ? ' failed' : ''}${sending ? ' sending' : ''}`}
+      data-message-id={message.localStatus ? undefined : message.id}
+    >
+      <div className="bubble">
+        {continued ? null : (
+          <div className="bubble-sender">
+            {kind === 'note' ? (
+              <span className="note-tag">
+                <Icon name="lock" size={12} /> {t('messages.privateNote')}
+              </span>
+            ) : null}
+            <span dir="auto">{sender}</span>
+          </div>
+        )}
+        {continued && kind === 'note' ? (
+          <span className="sr-only">{t('messages.privateNote')}</span>
+        ) : null}
+        <div className="bubble-content" dir="auto">
+          {message.content}
+        </div>
+        <div className="bubble-footer">
+          <span className="message-time">{time}</span>
+          {sending ? <span className="message-state">{t('messages.sending')}</span> : null}
+          {!message.localStatus && kind !== 'incoming' && message.status === 'failed' ? (
+            <span className="message-state error-text">{t('messages.deliveryFailed')}</span>
+          ) : null}
+        </div>
+      </div>
+      {failed ? (
+        <div className="message-failure" role="alert">
+          <Icon name="alert" size={14} />
+          <span>{t('messages.failed')}</span>
+          <button type="button" className="link-button" onClick={() => onRetry(message)}>
+            {t('common.retry')}
+          </button>
+          <button type="button" className="link-button" onClick={() => onDiscard(message)}>
+            {t('messages.discard')}
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+export const MessageBubble = memo(MessageBubbleBase);
