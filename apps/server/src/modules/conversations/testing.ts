@@ -1,5 +1,7 @@
 /** Helpers for the conversations and messages API tests (not a test file itself). */
+import { readFileSync } from 'node:fs';
 import type { Conversation, RealtimeEnvelope } from '@bevatel/protocol';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -80,4 +82,15 @@ export async function openConversation(
   });
   if (res.statusCode !== 200) throw new Error(`open conversation: ${res.statusCode} ${res.body}`);
   return res.json();
+}
+
+/**
+ * A validator for the appContext message, from a copy of shared/seed/app-context.schema.json
+ * kept beside this file (the repository must not depend on files outside it).
+ */
+export function appContextValidator() {
+  const schema = JSON.parse(
+    readFileSync(new URL('./app-context.schema.json', import.meta.url), 'utf8'),
+  ) as object;
+  return new Ajv2020({ allErrors: true, strict: false }).compile(schema);
 }
