@@ -42,6 +42,8 @@ export interface RedisBusOptions {
   log?: FastifyBaseLogger;
   /** How long startup waits for Redis before failing. */
   connectTimeoutMs?: number;
+  /** Prefix of the connection names shown by CLIENT LIST. */
+  clientName?: string;
 }
 
 interface WirePayload {
@@ -86,6 +88,7 @@ export async function createRedisBus({
   channel = DEFAULT_REDIS_CHANNEL,
   log,
   connectTimeoutMs = 5000,
+  clientName = `bevatel-realtime-${process.pid}`,
 }: RedisBusOptions): Promise<RealtimeBus> {
   const eventsChannel = `${channel}:events`;
   const signalChannel = `${channel}:signals`;
@@ -94,12 +97,12 @@ export async function createRedisBus({
   // Publishes wait through a short blip (offline queue) but fail rather than hang a request.
   const pub = new Redis(url, {
     ...common,
-    connectionName: 'bevatel-realtime-pub',
+    connectionName: `${clientName}-pub`,
     maxRetriesPerRequest: 2,
   });
   const sub = new Redis(url, {
     ...common,
-    connectionName: 'bevatel-realtime-sub',
+    connectionName: `${clientName}-sub`,
     maxRetriesPerRequest: null,
   });
   pub.defineCommand('bevatelPublish', { numberOfKeys: 1, lua: PUBLISH_SCRIPT });
