@@ -59,7 +59,7 @@ export const DESCRIPTIONS: Record<string, Description> = {
   },
   'AppContextData.currentAgent': {
     en: 'The agent who is using the dashboard.',
-    ar: 'الموظف الذي يستخدم لوحة التحكم الآن.',
+    ar: 'الوكيل الذي يستخدم لوحة التحكم الآن.',
   },
   'AppContextData.locale': { en: 'Dashboard language.', ar: 'لغة لوحة التحكم.' },
   'AppContextData.dir': { en: 'Text direction of that language.', ar: 'اتجاه النص لتلك اللغة.' },
@@ -78,7 +78,7 @@ export const DESCRIPTIONS: Record<string, Description> = {
   'AppContextConversation.uuid': { en: 'Globally unique id.', ar: 'معرّف فريد على مستوى النظام.' },
   'AppContextConversation.meta': {
     en: 'Sender, channel, assignee and team.',
-    ar: 'المرسل والقناة والموظف المسنَد والفريق.',
+    ar: 'المرسل والقناة والوكيل المسنَد والفريق.',
   },
   'AppContextConversation.messages': {
     en: 'Messages the dashboard has loaded, oldest first.',
@@ -109,11 +109,11 @@ export const DESCRIPTIONS: Record<string, Description> = {
   },
   'AppContextConversation.agent_last_seen_at': {
     en: 'When an agent last saw the conversation, Unix seconds (0: never).',
-    ar: 'آخر مرة اطّلع فيها موظف على المحادثة، بثواني يونكس (0: لم يحدث).',
+    ar: 'آخر مرة اطّلع فيها وكيل على المحادثة، بثواني يونكس (0: لم يحدث).',
   },
   'AppContextConversation.assignee_last_seen_at': {
     en: 'When the assignee last saw the conversation, Unix seconds (0: never).',
-    ar: 'آخر مرة اطّلع فيها الموظف المسنَد على المحادثة، بثواني يونكس (0: لم يحدث).',
+    ar: 'آخر مرة اطّلع فيها الوكيل المسنَد على المحادثة، بثواني يونكس (0: لم يحدث).',
   },
   'AppContextConversation.contact_last_seen_at': {
     en: 'When the contact last saw the conversation, Unix seconds (0: never).',
@@ -133,7 +133,7 @@ export const DESCRIPTIONS: Record<string, Description> = {
   },
   'AppContextConversation.first_reply_created_at': {
     en: 'Time of the first agent reply, or null.',
-    ar: 'وقت أول رد من موظف، أو null.',
+    ar: 'وقت أول رد من وكيل، أو null.',
   },
   'AppContextConversation.last_non_activity_message': {
     en: 'The latest message that is not an activity, or null.',
@@ -153,7 +153,7 @@ export const DESCRIPTIONS: Record<string, Description> = {
   'ConversationMeta.channel': { en: 'Channel type of the inbox.', ar: 'نوع قناة صندوق الوارد.' },
   'ConversationMeta.assignee': {
     en: 'The assigned agent, or null.',
-    ar: 'الموظف المسنَد، أو null.',
+    ar: 'الوكيل المسنَد، أو null.',
   },
   'ConversationMeta.team': { en: 'The assigned team, or null.', ar: 'الفريق المسنَد، أو null.' },
   'ConversationMeta.hmac_verified': {
@@ -164,11 +164,11 @@ export const DESCRIPTIONS: Record<string, Description> = {
   // Agent
   'Agent.auto_offline': {
     en: 'Goes offline automatically when the agent leaves the dashboard.',
-    ar: 'يصبح غير متصل تلقائياً عند مغادرة لوحة التحكم.',
+    ar: 'يصبح الوكيل غير متصل تلقائياً عند مغادرة لوحة التحكم.',
   },
   'Agent.confirmed': {
     en: 'Whether the agent confirmed their email.',
-    ar: 'هل أكّد الموظف بريده الإلكتروني.',
+    ar: 'هل أكّد الوكيل بريده الإلكتروني.',
   },
   'Agent.available_name': { en: 'Name shown to customers.', ar: 'الاسم الذي يظهر للعملاء.' },
   'Agent.role': { en: 'Role in the account.', ar: 'الدور في الحساب.' },
@@ -212,7 +212,7 @@ export const DESCRIPTIONS: Record<string, Description> = {
   },
   'Message.message_type': {
     en: '0 incoming (from the contact), 1 outgoing (from an agent), 2 activity (system note), 3 template.',
-    ar: '0 واردة (من جهة الاتصال)، 1 صادرة (من موظف)، 2 نشاط (ملاحظة من النظام)، 3 قالب.',
+    ar: '0 واردة (من جهة الاتصال)، 1 صادرة (من وكيل)، 2 نشاط (ملاحظة من النظام)، 3 قالب.',
   },
   'Message.content_type': { en: 'Kind of content.', ar: 'نوع المحتوى.' },
   'Message.content_attributes': {
@@ -241,11 +241,11 @@ export const DESCRIPTIONS: Record<string, Description> = {
   'MessageSender.type': { en: 'Kind of sender.', ar: 'نوع المرسل.' },
   'MessageSender.available_name': {
     en: 'For agents: the name shown to customers.',
-    ar: 'للموظفين: الاسم الذي يظهر للعملاء.',
+    ar: 'للوكلاء: الاسم الذي يظهر للعملاء.',
   },
   'MessageSender.additional_attributes': {
     en: 'Standard attributes (empty values for agents).',
-    ar: 'السمات القياسية (قيم فارغة للموظفين).',
+    ar: 'السمات القياسية (قيم فارغة للوكلاء).',
   },
 
   // Web-widget attributes
@@ -275,9 +275,9 @@ export const DESCRIPTIONS: Record<string, Description> = {
   },
 
   // Current agent and account
-  'CurrentAgent.id': { en: 'User id of the agent.', ar: 'معرّف المستخدم للموظف.' },
-  'CurrentAgent.name': { en: 'Name of the agent.', ar: 'اسم الموظف.' },
-  'CurrentAgent.email': { en: 'Email of the agent.', ar: 'البريد الإلكتروني للموظف.' },
+  'CurrentAgent.id': { en: 'User id of the agent.', ar: 'معرّف المستخدم للوكيل.' },
+  'CurrentAgent.name': { en: 'Name of the agent.', ar: 'اسم الوكيل.' },
+  'CurrentAgent.email': { en: 'Email of the agent.', ar: 'البريد الإلكتروني للوكيل.' },
   'data.account.id': { en: 'Account id.', ar: 'معرّف الحساب.' },
   'data.account.name': { en: 'Account name.', ar: 'اسم الحساب.' },
 
@@ -292,7 +292,7 @@ export const DESCRIPTIONS: Record<string, Description> = {
   },
   'ContextTokenClaims.sub': {
     en: "The agent's user id, as a string.",
-    ar: 'معرّف المستخدم للموظف، كنص.',
+    ar: 'معرّف المستخدم للوكيل، كنص.',
   },
   'ContextTokenClaims.app_id': { en: 'Id of the dashboard app.', ar: 'معرّف تطبيق لوحة التحكم.' },
   'ContextTokenClaims.conversation_id': {
@@ -300,7 +300,7 @@ export const DESCRIPTIONS: Record<string, Description> = {
     ar: 'رقم المحادثة الظاهر.',
   },
   'ContextTokenClaims.contact_id': { en: 'Contact id.', ar: 'معرّف جهة الاتصال.' },
-  'ContextTokenClaims.role': { en: "The agent's role.", ar: 'دور الموظف.' },
+  'ContextTokenClaims.role': { en: "The agent's role.", ar: 'دور الوكيل.' },
   'ContextTokenClaims.iat': { en: 'Issued at, Unix seconds.', ar: 'وقت الإصدار، بثواني يونكس.' },
   'ContextTokenClaims.exp': {
     en: 'Expiry, Unix seconds; at most 300 s after `iat`.',
