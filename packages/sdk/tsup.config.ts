@@ -19,11 +19,7 @@ export default defineConfig([
     sourcemap: true,
   },
   {
-    entry: {
-      server: 'src/server/index.ts',
-      simulator: 'src/simulator/index.ts',
-      'cli-run': 'src/cli-run.ts',
-    },
+    entry: { server: 'src/server/index.ts', simulator: 'src/simulator/index.ts' },
     format: ['esm', 'cjs'],
     platform: 'node',
     target: 'node20',
@@ -32,6 +28,13 @@ export default defineConfig([
       ...inlineProtocolTypes,
     },
     sourcemap: true,
+  },
+  {
+    // The bin's entry: ESM only.
+    entry: { 'cli-run': 'src/cli-run.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
   },
   {
     // The script-tag bundle: one global, `BevatelDashboardApp`.
