@@ -92,3 +92,93 @@ export async function conversationLabels(db: Db, conversationId: number): Promis
     .execute();
   return rows.map((row) => row.label);
 }
+
+let sequence = 0;
+/** A short suffix unique within the test process, for names that must not repeat. */
+export const unique = (prefix: string): string => {
+  sequence += 1;
+  return `${prefix}-${process.pid}-${sequence}`;
+};
+
+/** A user who is a member of the account with the given role. */
+export async function insertAgent(
+  db: Db,
+  accountId: number,
+  role: 'administrator' | 'agent' = 'agent',
+): Promise<{ id: number; email: string; access_token: string }> {
+  const now = Date.now();
+  const email = `${unique('agent')}@factory.test`;
+  const access_token = `${unique('token')}-${randomUUID()}`;
+  const user = await db
+    .insertInto('users')
+    .values({
+      name: email,
+      display_name: null,
+      email,
+      // Not a usable hash: factory users sign in with their access token only.
+      password_hash: 'scrypt$disabled',
+      access_token,
+      avatar_url: null,
+      ui_settings: '{}',
+      availability: 'online',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('account_users')
+    .values({ account_id: accountId, user_id: user.id, role, auto_offline: 1, created_at: now })
+    .execute();
+  return { id: user.id, email, access_token };
+}
+
+export async function insertInbox(
+  db: Db,
+  accountId: number,
+  channelType = 'Channel::Api',
+): Promise<number> {
+  const row = await db
+    .insertInto('inboxes')
+    .values({
+      account_id: accountId,
+      name: unique('inbox'),
+      channel_type: channelType,
+      greeting_message: null,
+      created_at: Date.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertTeam(db: Db, accountId: number): Promise<number> {
+  const row = await db
+    .insertInto('teams')
+    .values({
+      account_id: accountId,
+      name: unique('team'),
+      description: null,
+      allow_auto_assign: 1,
+      created_at: Date.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertLabel(db: Db, accountId: number): Promise<number> {
+  const row = await db
+    .insertInto('labels')
+    .values({
+      account_id: accountId,
+      title: unique('label'),
+      description: null,
+      color: '#1f93ff',
+      show_on_sidebar: 1,
+      created_at: Date.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
