@@ -8,7 +8,6 @@ import {
   serverErrorToFormErrors,
   validateAppForm,
   type AppFormErrors,
-  type AppFormField,
   type FieldMessage,
   type UrlRules,
 } from './form';
@@ -33,8 +32,11 @@ export function AppFormDialog({
   const { t } = useDashboardAppsT();
   const [values, setValues] = useState(app ? formValuesOf(app) : EMPTY_FORM);
   const [errors, setErrors] = useState<AppFormErrors>({});
-  // Fields are judged once left or once a submit was tried, not while first typed.
-  const [touched, setTouched] = useState<Partial<Record<AppFormField, boolean>>>({});
+  // Judged on submit, then live while corrected: judging on blur would move the buttons
+  // under the pointer (the error line appears) and swallow the click on Create.
+  const [submitted, setSubmitted] = useState(false);
+  // Shown open when the app already has permissions; otherwise one line, out of the way.
+  const [permissionsOpen] = useState(() => values.allow.length > 0);
   const save = useSaveApp(accountId);
   const ids = { title: useId(), url: useId(), allow: useId(), form: useId() };
   const titleRef = useRef<HTMLInputElement>(null);
@@ -43,20 +45,13 @@ export function AppFormDialog({
   const say = (message: FieldMessage | undefined) =>
     !message ? '' : 'text' in message ? message.text : t(message.key, message.values);
 
-  const recheck = (next: typeof values, field: AppFormField) => {
-    const local = validateAppForm(next, rules);
-    setErrors((current) => ({ ...current, form: undefined, [field]: local[field] }));
-  };
-
   const change = (field: 'title' | 'url', value: string) => {
     const next = { ...values, [field]: value };
     setValues(next);
-    if (touched[field] || errors[field]) recheck(next, field);
-  };
-
-  const leave = (field: 'title' | 'url') => {
-    setTouched((current) => ({ ...current, [field]: true }));
-    if (values[field]) recheck(values, field);
+    if (submitted || errors[field]) {
+      const local = validateAppForm(next, rules);
+      setErrors((current) => ({ ...current, form: undefined, [field]: local[field] }));
+    }
   };
 
   const toggle = (permission: string, on: boolean) =>
@@ -71,7 +66,7 @@ export function AppFormDialog({
     event.preventDefault();
     if (save.isPending) return;
     const local = validateAppForm(values, rules);
-    setTouched({ title: true, url: true });
+    setSubmitted(true);
     if (Object.keys(local).length > 0) {
       setErrors({ ...local, form: { key: 'form.fixErrors' } });
       (local.title ? titleRef : urlRef).current?.focus();
@@ -128,7 +123,6 @@ export function AppFormDialog({
             aria-invalid={errors.title ? true : undefined}
             aria-describedby={describedBy('title')}
             onChange={(event) => change('title', event.target.value)}
-            onBlur={() => leave('title')}
             data-autofocus
           />
           {errors.title ? (
@@ -155,7 +149,6 @@ export function AppFormDialog({
             aria-invalid={errors.url ? true : undefined}
             aria-describedby={describedBy('url', `${ids.url}-hint`)}
             onChange={(event) => change('url', event.target.value)}
-            onBlur={() => leave('url')}
           />
           <p id={`${ids.url}-hint`} className="dapps-field-hint">
             {t('form.endpointHint')}
@@ -167,31 +160,38 @@ export function AppFormDialog({
           ) : null}
         </div>
 
-        <fieldset className="dapps-permissions" aria-describedby={`${ids.allow}-hint`}>
-          <legend>{t('form.permissions')}</legend>
-          <p id={`${ids.allow}-hint`} className="dapps-field-hint">
-            {t('form.permissionsHint')}
-          </p>
-          <div className="dapps-permission-grid">
-            {DASHBOARD_APP_PERMISSIONS.map((permission) => (
-              <label key={permission} className="dapps-permission">
-                <input
-                  type="checkbox"
-                  name="allow"
-                  value={permission}
-                  checked={values.allow.includes(permission)}
-                  onChange={(event) => toggle(permission, event.target.checked)}
-                />
-                <span>{t(`permission.${permission}`)}</span>
-                <code dir="ltr">{permission}</code>
-              </label>
-            ))}
-          </div>
-          {errors.allow ? <p className="dapps-field-error">{say(errors.allow)}</p> : null}
-        </fieldset>
+        <details className="dapps-permissions" open={permissionsOpen}>
+          <summary>
+            {t('form.permissions')} <span className="muted">({t('form.optional')})</span>
+          </summary>
+          <fieldset aria-describedby={`${ids.allow}-hint`}>
+            <legend className="sr-only">{t('form.permissions')}</legend>
+            <p id={`${ids.allow}-hint`} className="dapps-field-hint">
+              {t('form.permissionsHint')}
+            </p>
+            <div className="dapps-permission-grid">
+              {DASHBOARD_APP_PERMISSIONS.map((permission) => (
+                <label key={permission} className="dapps-permission">
+                  <input
+                    type="checkbox"
+                    name="allow"
+                    value={permission}
+                    checked={values.allow.includes(permission)}
+                    onChange={(event) => toggle(permission, event.target.checked)}
+                  />
+                  <span className="dapps-permission-text">
+                    <span>{t(`permission.${permission}`)}</span>
+                    <code dir="ltr">{permission}</code>
+                  </span>
+                </label>
+              ))}
+            </div>
+            {errors.allow ? <p className="dapps-field-error">{say(errors.allow)}</p> : null}
+          </fieldset>
+        </details>
 
         {errors.form ? (
-          <p id={ids.form} className="dapps-form-error" role="alert">
+          <p id={ids.form} className="form-error dapps-form-error" role="alert">
             {say(errors.form)}
           </p>
         ) : null}

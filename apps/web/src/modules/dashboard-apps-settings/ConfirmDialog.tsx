@@ -35,7 +35,7 @@ export function ConfirmDialog({
       busy={busy}
     >
       {error ? (
-        <p className="dapps-form-error" role="alert">
+        <p className="form-error dapps-form-error" role="alert">
           {error}
         </p>
       ) : null}

@@ -1,6 +1,7 @@
 import type { DashboardApp } from '@bevatel/protocol';
 import { useState } from 'react';
 import { Icon } from '../../components/Icon';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useAccount, useIsAdmin } from '../session/account';
 import { AppFormDialog } from './AppFormDialog';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -24,13 +25,14 @@ export function DashboardAppsSettingsPage() {
 function NotAllowed() {
   const { t } = useDashboardAppsT();
   return (
-    <section className="dapps-page dapps-not-allowed" aria-labelledby="dapps-not-allowed">
-      <Icon name="lock" size={32} />
-      <h1 id="dapps-not-allowed" tabIndex={-1}>
-        {t('notAllowed.title')}
+    <div className="page dapps-page">
+      <h1 className="sr-only" tabIndex={-1}>
+        {t('title')}
       </h1>
-      <p>{t('notAllowed.body')}</p>
-    </section>
+      <EmptyState title={t('notAllowed.title')} icon="lock">
+        <p className="muted">{t('notAllowed.body')}</p>
+      </EmptyState>
+    </div>
   );
 }
 
@@ -78,52 +80,41 @@ function DashboardAppsSettings() {
   };
 
   return (
-    <section className="dapps-page" aria-labelledby="dapps-title">
-      <header className="dapps-header">
+    <div className="page dapps-page">
+      <div className="page-header">
         <div>
-          <h1 id="dapps-title" tabIndex={-1}>
-            {t('title')}
-          </h1>
-          <p className="dapps-description">{t('description')}</p>
+          <h1 tabIndex={-1}>{t('title')}</h1>
+          <p className="muted">{t('description')}</p>
         </div>
         <button
           type="button"
           className="button button-primary"
           onClick={() => open({ kind: 'form', app: null })}
         >
-          <Icon name="plus" /> {t('add')}
+          <Icon name="plus" size={16} /> {t('add')}
         </button>
-      </header>
+      </div>
 
       <p className="sr-only" role="status" aria-live="polite">
         {status}
       </p>
       {pageError ? (
-        <p className="dapps-form-error" role="alert">
+        <p className="form-error dapps-form-error" role="alert">
           {pageError}
         </p>
       ) : null}
 
       {apps.isPending ? (
-        <p className="dapps-state" role="status">
-          {t('loading')}
-        </p>
+        <LoadingState label={t('loading')} />
       ) : apps.isError ? (
-        <div className="dapps-state" role="alert">
-          <p>{t('loadFailed')}</p>
-          <button type="button" className="button" onClick={() => void apps.refetch()}>
-            {t('retry')}
-          </button>
-        </div>
+        <ErrorState error={apps.error} onRetry={() => void apps.refetch()} />
       ) : apps.data.length === 0 ? (
-        <div className="dapps-state dapps-empty">
-          <Icon name="puzzle" size={32} />
-          <p className="dapps-empty-title">{t('empty.title')}</p>
-          <p>{t('empty.body')}</p>
-        </div>
+        <EmptyState title={t('empty.title')} icon="puzzle">
+          <p className="muted">{t('empty.body')}</p>
+        </EmptyState>
       ) : (
-        <div className="dapps-table-wrap">
-          <table className="dapps-table">
+        <div className="table-wrap">
+          <table className="table dapps-table">
             <caption className="sr-only">{t('table.caption')}</caption>
             <thead>
               <tr>
@@ -196,7 +187,7 @@ function DashboardAppsSettings() {
           onClose={() => setDialog(null)}
         />
       ) : null}
-    </section>
+    </div>
   );
 }
 
@@ -237,18 +228,18 @@ function AppRow({
           </span>
         ) : null}
       </td>
-      <td className="dapps-actions">
+      <td className="row-actions dapps-actions">
         <button
           type="button"
-          className="button button-ghost"
+          className="button button-small"
           aria-label={t('actions.editApp', { name })}
           onClick={onEdit}
         >
-          <Icon name="edit" /> <span aria-hidden="true">{t('actions.edit')}</span>
+          <Icon name="edit" size={14} /> <span aria-hidden="true">{t('actions.edit')}</span>
         </button>
         <button
           type="button"
-          className="button button-ghost"
+          className="button button-small"
           aria-label={t(app.has_secret ? 'actions.rotateSecretApp' : 'actions.generateSecretApp', {
             name,
           })}
@@ -256,18 +247,18 @@ function AppRow({
           disabled={busy}
           onClick={onSecret}
         >
-          <Icon name="lock" />{' '}
+          <Icon name="lock" size={14} />{' '}
           <span aria-hidden="true">
             {t(app.has_secret ? 'actions.rotateSecret' : 'actions.generateSecret')}
           </span>
         </button>
         <button
           type="button"
-          className="button button-ghost button-danger-text"
+          className="button button-small dapps-danger-text"
           aria-label={t('actions.deleteApp', { name })}
           onClick={onDelete}
         >
-          <Icon name="trash" /> <span aria-hidden="true">{t('actions.delete')}</span>
+          <Icon name="trash" size={14} /> <span aria-hidden="true">{t('actions.delete')}</span>
         </button>
       </td>
     </tr>

@@ -10,8 +10,6 @@ export const en = {
     'Dashboard apps show your own web apps beside each conversation. Each app receives the conversation and the contact as context.',
   add: 'Add a new dashboard app',
   loading: 'Loading dashboard apps…',
-  loadFailed: 'The dashboard apps could not be loaded.',
-  retry: 'Retry',
   table: {
     caption: 'Dashboard apps of this account',
     name: 'Name',
@@ -47,8 +45,8 @@ export const en = {
     endpointHint:
       'The https:// address of your app (http:// only for local development). It must not be the address of this dashboard.',
     permissions: 'Iframe permissions',
-    permissionsHint:
-      'Optional. Grant only what your app needs; the browser may still ask the agent.',
+    optional: 'optional',
+    permissionsHint: 'Grant only what your app needs; the browser may still ask the agent.',
     create: 'Create',
     save: 'Save',
     saving: 'Saving…',
@@ -131,8 +129,6 @@ export const ar: Catalog = {
     'تعرض تطبيقات لوحة المعلومات تطبيقات الويب الخاصة بمؤسستك بجانب كل محادثة، ويتلقى كل تطبيق سياق المحادثة وجهة الاتصال.',
   add: 'إضافة تطبيق لوحة معلومات جديد',
   loading: 'جارٍ تحميل تطبيقات لوحة المعلومات…',
-  loadFailed: 'تعذّر تحميل تطبيقات لوحة المعلومات.',
-  retry: 'إعادة المحاولة',
   table: {
     caption: 'تطبيقات لوحة المعلومات في هذا الحساب',
     name: 'الاسم',
@@ -168,7 +164,8 @@ export const ar: Catalog = {
     endpointHint:
       'عنوان تطبيقك بصيغة https://‏ (ويُسمح بـ http://‏ للتطوير المحلي فقط). يجب ألا يكون عنوان لوحة المعلومات هذه.',
     permissions: 'أذونات الإطار',
-    permissionsHint: 'اختياري. امنح تطبيقك ما يحتاجه فقط، وقد يطلب المتصفح موافقة الوكيل مع ذلك.',
+    optional: 'اختياري',
+    permissionsHint: 'امنح تطبيقك ما يحتاجه فقط، وقد يطلب المتصفح موافقة الوكيل مع ذلك.',
     create: 'إنشاء',
     save: 'حفظ',
     saving: 'جارٍ الحفظ…',
