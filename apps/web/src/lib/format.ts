@@ -76,3 +76,16 @@ export function dayKey(unixSeconds: number): string {
   const dd = String(d.getDate()).padStart(2, '0');
   return `${d.getFullYear()}-${mm}-${dd}`;
 }
+
+/** "Today", "Yesterday" (in the locale's words, via Intl), else the full date. */
+export function formatDayHeading(locale: Locale, unixSeconds: number, nowMs = Date.now()): string {
+  const day = dayKey(unixSeconds);
+  const today = dayKey(Math.floor(nowMs / 1000));
+  const yesterday = dayKey(Math.floor(nowMs / 1000) - 24 * 3600);
+  if (day !== today && day !== yesterday) return formatDay(locale, unixSeconds);
+  const text = memo(
+    `rd:${locale}`,
+    () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+  ).format(day === today ? 0 : -1, 'day');
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}

@@ -27,9 +27,11 @@ function ConversationRowBase({
   const last = conversation.last_non_activity_message;
   const time = conversation.timestamp || conversation.last_activity_at;
   const unread = conversation.unread_count;
-  let preview = last?.content ?? '';
-  if (last?.private) preview = `${t('messages.privateNotePrefix')} ${preview}`;
-  else if (last?.message_type === 1) preview = `${t('messages.youPrefix')} ${preview}`;
+  const prefix = last?.private
+    ? t('messages.privateNotePrefix')
+    : last?.message_type === 1
+      ? t('messages.youPrefix')
+      : null;
 
   return (
     <Link
@@ -40,8 +42,8 @@ function ConversationRowBase({
       <Avatar name={name} src={contact.thumbnail} size={40} />
       <span className="row-body">
         <span className="row-line">
-          <span className="row-name" dir="auto">
-            {name}
+          <span className="row-name">
+            <bdi>{name}</bdi>
           </span>
           <time
             className="row-time"
@@ -52,8 +54,15 @@ function ConversationRowBase({
           </time>
         </span>
         <span className="row-line">
-          <span className="row-preview" dir="auto">
-            {preview || t('conversations.noMessages')}
+          <span className="row-preview">
+            {last?.content ? (
+              <>
+                {prefix ? `${prefix} ` : null}
+                <bdi>{last.content}</bdi>
+              </>
+            ) : (
+              t('conversations.noMessages')
+            )}
           </span>
           {unread > 0 ? (
             <span className="badge">

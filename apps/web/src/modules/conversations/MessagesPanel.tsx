@@ -2,7 +2,7 @@ import type { Conversation } from '@bevatel/protocol';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState, Spinner } from '../../components/States';
-import { formatDay } from '../../lib/format';
+import { formatDayHeading } from '../../lib/format';
 import { usePreferences } from '../preferences/preferences';
 import { continuesRun, groupMessagesByDay } from './grouping';
 import { MessageBubble } from './MessageBubble';
@@ -138,7 +138,7 @@ export function MessagesPanel({
           {groups.map((group) => (
             <li key={group.day} className="day-group">
               <h3 className="day-divider">
-                <span>{formatDay(locale, group.timestamp)}</span>
+                <span>{formatDayHeading(locale, group.timestamp)}</span>
               </h3>
               <ol className="message-list">
                 {group.messages.map((message, index) => (
