@@ -34,8 +34,10 @@ export interface HubOptions {
   maxSocketsPerUser: number;
   /** A socket with more unsent bytes than this is a slow consumer and is dropped. */
   maxBufferedBytes: number;
-  /** Recent events kept for clients that reconnect and resume. */
+  /** Recent events kept for clients that reconnect and resume: at most this many… */
   replaySize: number;
+  /** …and at most this many bytes of JSON. */
+  replayBytes: number;
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -44,6 +46,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   maxSocketsPerUser: 20,
   maxBufferedBytes: 1024 * 1024,
   replaySize: 5000,
+  replayBytes: 16 * 1024 * 1024,
 };
 
 /** One socket: who holds it and what that person may see in the account it follows. */
@@ -77,7 +80,6 @@ export class RealtimeHub {
   private readonly byUser = new Map<number, Set<Connection>>();
   private readonly all = new Set<Connection>();
   private readonly replay: ReplayBuffer;
-  private readonly serialized = new WeakMap<BusMessage, string>();
   private readonly stopFns: (() => void)[] = [];
   private refreshing: Promise<void> | null = null;
 
@@ -86,7 +88,7 @@ export class RealtimeHub {
     readonly options: HubOptions,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.replay = new ReplayBuffer(options.replaySize);
+    this.replay = new ReplayBuffer(options.replaySize, options.replayBytes);
   }
 
   start(bus: RealtimeBus): void {
@@ -196,13 +198,14 @@ export class RealtimeHub {
       this.sendFrame(connection, { type: 'resync' });
       return;
     }
-    for (const message of missed) {
-      if (canSee(connection, message.audience)) this.send(connection, this.json(message));
+    for (const { message, json } of missed) {
+      if (canSee(connection, message.audience)) this.send(connection, json);
     }
   }
 
   deliver(message: BusMessage): void {
-    if (!this.replay.push(message)) {
+    const json = JSON.stringify(message.envelope);
+    if (!this.replay.push(message, json)) {
       // Events were lost (a Redis outage): nobody can tell which, so everyone refetches.
       this.log.warn({ id: message.envelope.id }, 'realtime events lost; clients told to resync');
       const resync = JSON.stringify({ type: 'resync' } satisfies RealtimeServerFrame);
@@ -211,7 +214,7 @@ export class RealtimeHub {
     const members = this.byAccount.get(message.audience.accountId);
     if (!members) return;
     for (const connection of members) {
-      if (canSee(connection, message.audience)) this.send(connection, this.json(message));
+      if (canSee(connection, message.audience)) this.send(connection, json);
     }
   }
 
@@ -306,15 +309,6 @@ export class RealtimeHub {
     connection.accountId = null;
     connection.role = null;
     connection.inboxIds = new Set();
-  }
-
-  private json(message: BusMessage): string {
-    let json = this.serialized.get(message);
-    if (json === undefined) {
-      json = JSON.stringify(message.envelope);
-      this.serialized.set(message, json);
-    }
-    return json;
   }
 
   /** Backpressure: a socket that cannot keep up is dropped; it reconnects and resumes by id. */

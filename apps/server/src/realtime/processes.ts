@@ -36,10 +36,14 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((done) => child.once('exit', () => done()));
 }
 
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+/** Starts `script` (relative to the repository root) and waits for its `GET /health`. */
+export async function startServer(
+  env: Record<string, string>,
+  script = 'apps/server/src/main.ts',
+): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'bevatel-rt-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

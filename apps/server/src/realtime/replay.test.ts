@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BusMessage } from './bus';
-import { ReplayBuffer } from './replay';
+import { ReplayBuffer, type ReplayEntry } from './replay';
 
 const message = (id: number): BusMessage => ({
   audience: { accountId: 1, inboxId: null },
   envelope: { event: 'contact.deleted', data: { id }, account_id: 1, id, ts: 0 },
 });
-const ids = (messages: BusMessage[] | null) => messages?.map((m) => m.envelope.id) ?? null;
+const ids = (entries: ReplayEntry[] | null) => entries?.map((e) => e.message.envelope.id) ?? null;
 
 describe('ReplayBuffer', () => {
   it('returns what came after an id, nothing for the newest, null when it is gone', () => {
@@ -29,8 +29,25 @@ describe('ReplayBuffer', () => {
     expect(buffer.since(2)).toBeNull();
   });
 
-  it('answers null when it holds nothing but knows of later ids', () => {
+  it('has nothing to replay before the first event', () => {
     const buffer = new ReplayBuffer(10);
     expect(ids(buffer.since(0))).toEqual([]);
+  });
+
+  it('keeps within its byte budget, always holding the newest', () => {
+    const buffer = new ReplayBuffer(100, 250);
+    for (let id = 1; id <= 10; id += 1) buffer.push(message(id), 'x'.repeat(100));
+    expect(ids(buffer.since(8))).toEqual([9, 10]);
+    expect(buffer.since(7)).toBeNull();
+    buffer.push(message(11), 'x'.repeat(1000));
+    expect(ids(buffer.since(10))).toEqual([11]);
+    expect(buffer.since(9)).toBeNull();
+  });
+
+  it('stays correct across compactions', () => {
+    const buffer = new ReplayBuffer(3);
+    for (let id = 1; id <= 5000; id += 1) buffer.push(message(id));
+    expect(buffer.size).toBe(3);
+    expect(ids(buffer.since(4997))).toEqual([4998, 4999, 5000]);
   });
 });

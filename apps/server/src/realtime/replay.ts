@@ -1,53 +1,66 @@
 import type { BusMessage } from './bus';
 
+export interface ReplayEntry {
+  message: BusMessage;
+  /** The envelope as sent on the wire, serialized once. */
+  json: string;
+}
+
 /**
- * The last events this process saw, for clients that reconnect and ask for what they missed.
- * Bus ids rise by one per event, so the buffer is one unbroken run of ids: finding an id is
- * arithmetic, and a message that does not follow the previous one means some were lost.
+ * The last events this process saw, for clients that reconnect and ask for what they missed,
+ * bounded by count and by bytes (a message may carry 150 kB of text). Bus ids rise by one per
+ * event, so the buffer is one unbroken run of ids: finding an id is arithmetic, and a message
+ * that does not follow the previous one means some were lost.
  */
 export class ReplayBuffer {
-  private readonly ring: (BusMessage | undefined)[];
+  private entries: ReplayEntry[] = [];
   private head = 0;
-  private count = 0;
+  private bytes = 0;
   private last = 0;
 
-  constructor(private readonly capacity: number) {
-    this.ring = new Array<BusMessage | undefined>(Math.max(1, capacity));
-  }
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+  ) {}
 
   get lastId(): number {
     return this.last;
   }
 
+  get size(): number {
+    return this.entries.length - this.head;
+  }
+
   /** Adds a message; false when it does not follow the previous one (messages were lost). */
-  push(message: BusMessage): boolean {
+  push(message: BusMessage, json = JSON.stringify(message.envelope)): boolean {
     const id = message.envelope.id;
     const follows = this.last === 0 || id === this.last + 1;
     if (!follows) {
       // Keep only what is known complete: the run restarts here.
+      this.entries = [];
       this.head = 0;
-      this.count = 0;
-      this.ring.fill(undefined);
+      this.bytes = 0;
     }
-    this.ring[(this.head + this.count) % this.ring.length] = message;
-    if (this.count < this.ring.length) this.count += 1;
-    else this.head = (this.head + 1) % this.ring.length;
+    this.entries.push({ message, json });
+    this.bytes += json.length;
     this.last = id;
+    while (this.size > 1 && (this.size > this.maxEntries || this.bytes > this.maxBytes)) {
+      this.bytes -= (this.entries[this.head] as ReplayEntry).json.length;
+      this.head += 1;
+    }
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
     return follows;
   }
 
-  /** Every message after `after`, oldest first, or null when some are no longer here. */
-  since(after: number): BusMessage[] | null {
+  /** Every entry after `after`, oldest first, or null when some are no longer here. */
+  since(after: number): ReplayEntry[] | null {
     if (after >= this.last) return [];
-    if (this.count === 0) return null;
-    const first = this.at(0).envelope.id;
+    if (this.size === 0) return null;
+    const first = (this.entries[this.head] as ReplayEntry).message.envelope.id;
     if (after + 1 < first) return null;
-    const out: BusMessage[] = [];
-    for (let i = after + 1 - first; i < this.count; i += 1) out.push(this.at(i));
-    return out;
-  }
-
-  private at(index: number): BusMessage {
-    return this.ring[(this.head + index) % this.ring.length] as BusMessage;
+    return this.entries.slice(this.head + (after + 1 - first));
   }
 }
