@@ -7,6 +7,7 @@
 import { accountAccessCases } from '../modules/accounts/access.cases';
 import { agentAccessCases } from '../modules/agents/access.cases';
 import { contactAccessCases } from '../modules/contacts/access.cases';
+import { dashboardAppAccessCases } from '../modules/dashboard-apps/access.cases';
 import { inboxAccessCases } from '../modules/inboxes/access.cases';
 import { labelAccessCases } from '../modules/labels/access.cases';
 import { teamAccessCases } from '../modules/teams/access.cases';
@@ -22,6 +23,7 @@ export const ACCESS_CASES: readonly AccessCase[] = [
   ...teamAccessCases,
   ...contactAccessCases,
   ...labelAccessCases,
+  ...dashboardAppAccessCases,
 ];
 
 /** Routes that need no matrix: public by design, or not HTTP request/response. */
@@ -34,6 +36,4 @@ export const PUBLIC_ROUTES: readonly string[] = ['/health', '/cable', '/ws'];
  */
 export const PENDING_ACCESS_ROUTES: readonly string[] = [
   `${ACCOUNT}/conversations`,
-  `${ACCOUNT}/dashboard_apps`,
-  `${ACCOUNT}/audit_logs`,
 ];

@@ -117,10 +117,13 @@ describe.each(DATABASE_KINDS)('dashboard apps API on %s', (kind) => {
       await request(t.app, 'DELETE', `${base()}/${app.id}`, { as: world.admin });
   });
 
-  it('answers an unknown or malformed id with 404', async () => {
-    for (const id of ['999999', 'abc', '1.5', '-1', '99999999999999']) {
+  it('answers an unknown id with 404 and a malformed one with 422 naming it', async () => {
+    const unknown = await request(t.app, 'GET', `${base()}/2147483647`, { as: world.admin });
+    expect(unknown.statusCode).toBe(404);
+    for (const id of ['abc', '1.5', '-1', '0', '2147483648', '99999999999999']) {
       const res = await request(t.app, 'GET', `${base()}/${id}`, { as: world.admin });
-      expect(res.statusCode, id).toBe(404);
+      expect(res.statusCode, id).toBe(422);
+      expect(res.json().field, id).toBe('id');
     }
   });
 

@@ -30,15 +30,31 @@ const isObject = (value: unknown): value is Fields =>
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
+const APP_KEYS = ['title', 'content', 'allow'];
+const FRAME_KEYS = ['type', 'url'];
+
+/** Unknown keys are refused, naming the first: a misspelt field must not pass silently. */
+function onlyKnownKeys(fields: Fields, known: readonly string[], prefix = ''): void {
+  const unknown = Object.keys(fields).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw invalid(`${prefix}${unknown}`, `${prefix}${unknown} is not a field of a dashboard app`);
+  }
+}
+
 function unwrap(body: unknown): Fields {
   if (body === undefined || body === null) return {};
   if (!isObject(body)) {
     throw new HttpError('unprocessable_entity', 'The body must be a JSON object {title, content}');
   }
-  if (!('dashboard_app' in body)) return body;
+  if (!('dashboard_app' in body)) {
+    onlyKnownKeys(body, APP_KEYS);
+    return body;
+  }
+  onlyKnownKeys(body, ['dashboard_app']);
   if (!isObject(body.dashboard_app)) {
     throw invalid('dashboard_app', 'dashboard_app must be an object {title, content, allow}');
   }
+  onlyKnownKeys(body.dashboard_app, APP_KEYS);
   return body.dashboard_app;
 }
 
@@ -59,6 +75,7 @@ function readTitle(value: unknown): string {
 function readFrame(value: unknown, index: number, rules: AppUrlRules): DashboardAppFrame {
   const at = `content[${index}]`;
   if (!isObject(value)) throw invalid(at, `${at} must be an object {type: "frame", url}`);
+  onlyKnownKeys(value, FRAME_KEYS, `${at}.`);
   if (value.type !== 'frame') throw invalid(`${at}.type`, `${at}.type must be "frame"`);
   if (value.url === undefined || value.url === null) {
     throw invalid(`${at}.url`, `${at}.url is required`);

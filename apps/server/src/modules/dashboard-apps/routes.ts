@@ -1,6 +1,9 @@
 import { appUrlOrigin, type AppUrlRules } from '@bevatel/protocol';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError, invalid, notFound } from '../../lib/errors';
+import { adminOnly } from '../../lib/route-guards';
+import { AccountIdParams, AccountParams, MAX_DB_INTEGER } from '../../lib/schemas';
 import { requireAdmin, requireMember } from '../../plugins/auth';
 import { auditLogRoutes } from './audit-routes';
 import { createApp, deleteApp, removeSecret, rotateSecret, updateApp } from './commands';
@@ -10,21 +13,32 @@ import { framesOf, presentDashboardApp } from './presenter';
 import { findApp, findVisibleConversation, listApps } from './queries';
 import { decryptAppSecret } from './secret';
 
-function idParam(request: FastifyRequest): number {
-  const raw = (request.params as { id?: string }).id ?? '';
-  if (!/^\d{1,10}$/.test(raw)) throw notFound('Dashboard app');
-  return Number(raw);
-}
+const withId = { schema: { params: AccountIdParams } };
+const adminWithId = { onRequest: adminOnly, schema: { params: AccountIdParams } };
 
-function positiveInteger(value: unknown, field: string): number {
-  const n = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
-    throw invalid(field, `${field} must be a positive integer`);
+/** The display id of a conversation: a JSON integer, or its digits as a string. */
+function readConversationId(body: unknown): number {
+  const given =
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as { conversation_id?: unknown }).conversation_id
+      : undefined;
+  if (given === undefined || given === null) {
+    throw invalid('conversation_id', 'conversation_id is required');
+  }
+  const n = typeof given === 'string' && /^\d{1,10}$/.test(given) ? Number(given) : given;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_DB_INTEGER) {
+    throw invalid('conversation_id', 'conversation_id must be a positive integer');
   }
   return n;
 }
 
-export async function dashboardAppRoutes(app: FastifyInstance): Promise<void> {
+/**
+ * `dashboard_apps` (Chatwoot's resource): members read, administrators write; signing secrets;
+ * context tokens for the agent's own conversations; and the account's audit trail.
+ */
+export async function dashboardAppRoutes(scope: FastifyInstance): Promise<void> {
+  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+
   /** The dashboard's own origins, which no app may use: the configured one and the one asked. */
   const urlRules = (request: FastifyRequest) => {
     const own = [app.config.publicUrl, `${request.protocol}://${request.host}`];
@@ -35,88 +49,84 @@ export async function dashboardAppRoutes(app: FastifyInstance): Promise<void> {
     } satisfies AppUrlRules;
   };
 
-  async function loadApp(request: FastifyRequest, accountId: number) {
-    const row = await findApp(app.db, accountId, idParam(request));
+  async function loadApp(accountId: number, id: number) {
+    const row = await findApp(app.db, accountId, id);
     if (!row) throw notFound('Dashboard app');
     return row;
   }
 
-  app.get('/dashboard_apps', async (request) => {
+  app.get('/dashboard_apps', { schema: { params: AccountParams } }, async (request) => {
     const { account } = requireMember(request);
     return (await listApps(app.db, account.id)).map(presentDashboardApp);
   });
 
-  // What the settings form checks before it submits; the same rules the server applies.
-  app.get('/dashboard_apps/url_rules', async (request) => {
-    requireAdmin(request);
-    const rules = urlRules(request);
-    return {
-      dashboard_origins: rules.dashboardOrigin,
-      allowed_http_hosts: rules.allowedHttpHosts,
-    };
-  });
+  // What the settings form checks before it submits: the rules the server applies.
+  app.get(
+    '/dashboard_apps/url_rules',
+    { onRequest: adminOnly, schema: { params: AccountParams } },
+    async (request) => {
+      requireAdmin(request);
+      const rules = urlRules(request);
+      return {
+        dashboard_origins: rules.dashboardOrigin,
+        allowed_http_hosts: rules.allowedHttpHosts,
+      };
+    },
+  );
 
-  app.post('/dashboard_apps', async (request) => {
-    const { account, user } = requireAdmin(request);
-    const input = readCreateInput(request.body, urlRules(request));
-    const row = await createApp(app.db, { accountId: account.id, userId: user.id }, input);
-    return presentDashboardApp(row);
-  });
+  app.post(
+    '/dashboard_apps',
+    { onRequest: adminOnly, schema: { params: AccountParams } },
+    async (request) => {
+      const { account, user } = requireAdmin(request);
+      const input = readCreateInput(request.body, urlRules(request));
+      const row = await createApp(app.db, { accountId: account.id, userId: user.id }, input);
+      return presentDashboardApp(row);
+    },
+  );
 
-  app.get('/dashboard_apps/:id', async (request) => {
+  app.get('/dashboard_apps/:id', withId, async (request) => {
     const { account } = requireMember(request);
-    return presentDashboardApp(await loadApp(request, account.id));
+    return presentDashboardApp(await loadApp(account.id, request.params.id));
   });
 
-  const update = async (request: FastifyRequest) => {
-    const { account, user } = requireAdmin(request);
-    const row = await loadApp(request, account.id);
-    const input = readUpdateInput(request.body, urlRules(request));
-    const updated = await updateApp(app.db, { accountId: account.id, userId: user.id }, row, input);
-    return presentDashboardApp(updated);
-  };
-  app.patch('/dashboard_apps/:id', update);
-  app.put('/dashboard_apps/:id', update);
+  for (const method of ['patch', 'put'] as const) {
+    app[method]('/dashboard_apps/:id', adminWithId, async (request) => {
+      const { account, user } = requireAdmin(request);
+      const row = await loadApp(account.id, request.params.id);
+      const input = readUpdateInput(request.body, urlRules(request));
+      const actor = { accountId: account.id, userId: user.id };
+      return presentDashboardApp(await updateApp(app.db, actor, row, input));
+    });
+  }
 
-  app.delete('/dashboard_apps/:id', async (request, reply) => {
+  app.delete('/dashboard_apps/:id', adminWithId, async (request, reply) => {
     const { account, user } = requireAdmin(request);
-    const row = await loadApp(request, account.id);
+    const row = await loadApp(account.id, request.params.id);
     await deleteApp(app.db, { accountId: account.id, userId: user.id }, row);
     return reply.status(204).send();
   });
 
-  app.post('/dashboard_apps/:id/secret', async (request, reply) => {
+  app.post('/dashboard_apps/:id/secret', adminWithId, async (request, reply) => {
     const { account, user } = requireAdmin(request);
-    const row = await loadApp(request, account.id);
-    const secret = await rotateSecret(
-      app.db,
-      { accountId: account.id, userId: user.id },
-      row,
-      app.config.secretKeyBase,
-    );
+    const row = await loadApp(account.id, request.params.id);
+    const actor = { accountId: account.id, userId: user.id };
+    const secret = await rotateSecret(app.db, actor, row, app.config.secretKeyBase);
     reply.header('cache-control', 'no-store');
     return { secret };
   });
 
-  app.delete('/dashboard_apps/:id/secret', async (request, reply) => {
+  app.delete('/dashboard_apps/:id/secret', adminWithId, async (request, reply) => {
     const { account, user } = requireAdmin(request);
-    const row = await loadApp(request, account.id);
+    const row = await loadApp(account.id, request.params.id);
     await removeSecret(app.db, { accountId: account.id, userId: user.id }, row);
     return reply.status(204).send();
   });
 
-  app.post('/dashboard_apps/:id/context_token', async (request, reply) => {
+  app.post('/dashboard_apps/:id/context_token', withId, async (request, reply) => {
     const { account, user, role } = requireMember(request);
-    const row = await loadApp(request, account.id);
-    const body: unknown = request.body;
-    const given =
-      typeof body === 'object' && body !== null && !Array.isArray(body)
-        ? (body as { conversation_id?: unknown }).conversation_id
-        : undefined;
-    if (given === undefined || given === null) {
-      throw invalid('conversation_id', 'conversation_id is required');
-    }
-    const displayId = positiveInteger(given, 'conversation_id');
+    const row = await loadApp(account.id, request.params.id);
+    const displayId = readConversationId(request.body);
     const conversation = await findVisibleConversation(app.db, account.id, displayId, {
       userId: user.id,
       role,

@@ -209,6 +209,9 @@ describe.each(DATABASE_KINDS)('dashboard app secrets and context tokens on %s', 
       { conversation_id: 1.5 },
       { conversation_id: 'abc' },
       { conversation_id: -4 },
+      { conversation_id: 2147483648 },
+      { conversation_id: '9999999999' },
+      { conversation_id: true },
     ]) {
       const res = await request(t.app, 'POST', tokenUrl(), { as: world.agent, body: payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(422);

@@ -87,6 +87,16 @@ const CREATE_CASES: Array<[string, unknown, string | undefined]> = [
   ],
   ['wrapper not an object', { dashboard_app: 'Orders' }, 'dashboard_app'],
   ['body a list', [valid], undefined],
+  ['an unknown key', { ...valid, titel: 'typo' }, 'titel'],
+  ['an unknown key beside the wrapper', { dashboard_app: valid, title: 'x' }, 'title'],
+  ['an unknown key in the wrapper', { dashboard_app: { ...valid, secret: 'x' } }, 'secret'],
+  [
+    'an unknown key in a frame',
+    { ...valid, content: [{ ...frame(GOOD_URL), height: 3 }] },
+    'content[0].height',
+  ],
+  ['title with a NUL', { ...valid, title: 'a\u0000b' }, 'title'],
+  ['url with a NUL', { ...valid, content: [frame(`${GOOD_URL}\u0000`)] }, 'content[0].url'],
 ];
 
 describe.each(DATABASE_KINDS)('dashboard app validation on %s', (kind) => {
