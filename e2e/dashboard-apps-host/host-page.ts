@@ -31,6 +31,7 @@ declare global {
     fetchInfo?: (key?: string) => void;
     marker?: string;
     asked?: number;
+    everything?: string[];
   }
 }
 

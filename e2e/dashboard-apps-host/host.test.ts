@@ -188,6 +188,108 @@ describe('Dashboard app host in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('pushes a fresh context when status, priority, labels, attributes or the contact change', async () => {
+    const { page, errors } = await newPage();
+    const { conversation, contact } = world.second;
+    await openConversation(page, accountId(), conversation.id);
+    const frame = await openApp(page, 'Orders');
+    await receivedAtLeast(frame, 1);
+    await pause(1_000);
+    const path = `conversations/${conversation.id}`;
+    const newEmail = `edited-${Date.now()}@customers.test`;
+    await world.api.post('labels', { title: 'host-vip' });
+
+    const changes: [string, () => Promise<unknown>, (r: Received) => boolean][] = [
+      [
+        'status',
+        () => world.api.post(`${path}/toggle_status`, { status: 'pending' }),
+        (r) => r.data.data?.conversation?.status === 'pending',
+      ],
+      [
+        'priority',
+        () => world.api.post(`${path}/toggle_priority`, { priority: 'high' }),
+        (r) => r.data.data?.conversation?.priority === 'high',
+      ],
+      [
+        'labels',
+        () => world.api.post(`${path}/labels`, { labels: ['host-vip'] }),
+        (r) => JSON.stringify(r.data.data?.conversation?.labels ?? []).includes('host-vip'),
+      ],
+      [
+        'custom attributes',
+        () =>
+          world.api.post(`${path}/custom_attributes`, { custom_attributes: { order: 'A-1001' } }),
+        (r) =>
+          JSON.stringify(r.data.data?.conversation?.custom_attributes ?? {}).includes('A-1001'),
+      ],
+      [
+        'contact',
+        () => world.api.request('PATCH', `contacts/${contact.id}`, { email: newEmail }),
+        (r) => r.data.data?.contact?.email === newEmail,
+      ],
+    ];
+    for (const [name, change, arrived] of changes) {
+      const before = (await received(frame)).length;
+      const startedAt = Date.now();
+      await change();
+      let list: Received[] = [];
+      while (Date.now() - startedAt < 2_000) {
+        list = (await received(frame)).slice(before);
+        if (list.some(arrived)) break;
+        await pause(50);
+      }
+      expect(list.some(arrived), `${name} reached the app within 2 s`).toBe(true);
+      const fresh = list.find(arrived)!;
+      expect(validate(fresh.data), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(await frame.evaluate(() => window.asked)).toBe(0);
+    await world.api.post(`${path}/toggle_status`, { status: 'open' });
+    expect(errors).toEqual([]);
+  });
+
+  it('sends a burst of changes at most four times a second, ending with the latest', async () => {
+    const { page, errors } = await newPage();
+    const { conversation } = world.second;
+    await openConversation(page, accountId(), conversation.id);
+    const frame = await openApp(page, 'Orders');
+    await receivedAtLeast(frame, 1);
+    await pause(1_000);
+    const before = (await received(frame)).length;
+    const burst = Array.from({ length: 16 }, (_, i) => `burst ${i} ${Date.now()}`);
+    for (const content of burst) {
+      void world.api.post(`conversations/${conversation.id}/messages`, {
+        content,
+        message_type: 'incoming',
+      });
+      await pause(40);
+    }
+    await frame.waitForFunction(
+      (lines) =>
+        (window.received ?? []).some((r) => {
+          const got = (r.data.data?.conversation?.messages ?? []).map((m) => m.content);
+          return lines.every((line) => got.includes(line));
+        }),
+      burst,
+      { timeout: 5_000 },
+    );
+    await pause(1_000);
+    const pushes = (await received(frame)).slice(before);
+    const times = pushes.map((p) => p.perf);
+    // Four per second, with a little room for delivery jitter between host and app.
+    for (const start of times) {
+      expect(times.filter((t) => t >= start && t < start + 950).length).toBeLessThanOrEqual(4);
+    }
+    // Fewer pushes than changes: the burst was coalesced, and the last push is the latest state.
+    expect(pushes.length).toBeLessThan(burst.length);
+    const last = pushes.at(-1)!.data.data!.conversation!.messages!.map((m) => m.content);
+    for (const line of burst) expect(last).toContain(line);
+    // Only appContext JSON strings ever reach an app.
+    const everything = await frame.evaluate(() => window.everything ?? []);
+    expect(everything.length).toBeGreaterThan(0);
+    for (const item of everything) expect(item.startsWith('{"event":"appContext"')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('sends nothing to a frame that navigated itself to another origin', async () => {
     const { page, errors } = await newPage();
     const { conversation } = world.first;

@@ -25,6 +25,11 @@ const APP_PAGE = `<!doctype html>
   }
   window.instanceId = Math.random().toString(36).slice(2);
   window.received = [];
+  // Instrumentation for the tests, not part of the documented listener: everything that came.
+  window.everything = [];
+  window.addEventListener("message", function (event) {
+    window.everything.push(typeof event.data === "string" ? event.data.slice(0, 40) : typeof event.data);
+  });
   window.addEventListener("message", function (event) {
     if (!isJSONValid(event.data)) {
       return;
