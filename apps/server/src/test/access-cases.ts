@@ -34,6 +34,4 @@ export const PUBLIC_ROUTES: readonly string[] = ['/health', '/cable', '/ws'];
  * registered route that is neither covered nor listed here: delete your line when you add
  * your cases.
  */
-export const PENDING_ACCESS_ROUTES: readonly string[] = [
-  `${ACCOUNT}/conversations`,
-];
+export const PENDING_ACCESS_ROUTES: readonly string[] = [`${ACCOUNT}/conversations`];
