@@ -22,6 +22,7 @@ declare module 'ioredis' {
 }
 
 export const DEFAULT_REDIS_CHANNEL = 'bevatel:realtime';
+const PUBLISH_TIMEOUT_MS = 2000;
 
 /**
  * Numbers and publishes in one atomic step, so the channel carries ids in increasing order with
@@ -168,7 +169,12 @@ export async function createRedisBus({
   return {
     async publish({ audience, draft }) {
       const payload = JSON.stringify({ audience, draft } satisfies WirePayload);
-      await pub.bevatelPublish(sequenceKey, eventsChannel, String(sequenceSeed()), payload);
+      // Bounded, so a Redis outage slows a request by at most this much (the event is lost).
+      await withTimeout(
+        pub.bevatelPublish(sequenceKey, eventsChannel, String(sequenceSeed()), payload),
+        PUBLISH_TIMEOUT_MS,
+        'realtime publish timed out',
+      );
     },
     subscribe(handler) {
       const listener = guard(handler);
@@ -176,7 +182,11 @@ export async function createRedisBus({
       return () => local.off('message', listener);
     },
     async signal(signal) {
-      await pub.publish(signalChannel, JSON.stringify(signal));
+      await withTimeout(
+        pub.publish(signalChannel, JSON.stringify(signal)),
+        PUBLISH_TIMEOUT_MS,
+        'realtime signal timed out',
+      );
     },
     onSignal(handler) {
       const listener = guard(handler);
