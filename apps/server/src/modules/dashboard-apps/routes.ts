@@ -18,10 +18,13 @@ const adminWithId = { onRequest: adminOnly, schema: { params: AccountIdParams } 
 
 /** The display id of a conversation: a JSON integer, or its digits as a string. */
 function readConversationId(body: unknown): number {
-  const given =
+  const fields =
     typeof body === 'object' && body !== null && !Array.isArray(body)
-      ? (body as { conversation_id?: unknown }).conversation_id
-      : undefined;
+      ? (body as Record<string, unknown>)
+      : {};
+  const unknown = Object.keys(fields).find((key) => key !== 'conversation_id');
+  if (unknown !== undefined) throw invalid(unknown, `${unknown} is not accepted here`);
+  const given = fields.conversation_id;
   if (given === undefined || given === null) {
     throw invalid('conversation_id', 'conversation_id is required');
   }
