@@ -361,10 +361,13 @@ describe.each(DATABASE_KINDS)('conversations on %s', (kind) => {
         expect(res.statusCode, query).toBe(422);
         expect(res.json().field).toBe(field);
       }
-      for (const id of ['0', 'abc', '99999', '1.5', '-3', '99999999999999999999']) {
+      const unknown = await request(scoped.app, 'GET', listUrl('/99999'), { as: w.admin });
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json().error).toBe('not_found');
+      for (const id of ['0', 'abc', '1.5', '-3', '99999999999999999999']) {
         const res = await request(scoped.app, 'GET', listUrl(`/${id}`), { as: w.admin });
-        expect(res.statusCode, id).toBe(404);
-        expect(res.json().error).toBe('not_found');
+        expect(res.statusCode, id).toBe(422);
+        expect(res.json().field).toBe('id');
       }
       const anonymous = await request(scoped.app, 'GET', listUrl(), { as: null });
       expect(anonymous.statusCode).toBe(401);

@@ -4,17 +4,6 @@ import type { ConversationRow, Database } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { isAdmin, type Actor } from './actor';
 
-/** Largest display id a URL may carry (PostgreSQL `integer`). */
-const MAX_DISPLAY_ID = 2_147_483_647;
-
-/** `:id` in a URL is the per-account display id; anything that is not one is simply not found. */
-export function parseDisplayId(raw: unknown, what = 'Conversation'): number {
-  const text = typeof raw === 'string' ? raw : '';
-  const id = /^[1-9]\d{0,9}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id) || id > MAX_DISPLAY_ID) throw notFound(what);
-  return id;
-}
-
 /**
  * Inboxes whose conversations the actor may see: null means all of the account's
  * (administrators); agents see only the inboxes they are members of.

@@ -18,12 +18,7 @@ import { parseJsonObject } from '../../lib/json';
 import { toSeconds, toSecondsOrZero } from '../../lib/time';
 import { presentAgent } from '../agents/presenter';
 import { presentContact } from '../contacts/presenter';
-import {
-  loadMessageSenders,
-  presentMessage,
-  type MessageSenders,
-  type PresentedMessage,
-} from '../messages/presenter';
+import { loadMessageSenders, presentMessage, type PresentedMessage } from '../messages/presenter';
 
 /** How long after the contact's last message a WhatsApp conversation still accepts replies. */
 const WHATSAPP_REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -151,51 +146,151 @@ export function presentConversation(
   };
 }
 
+/**
+ * Each conversation's last message and its last non-activity message (often the same row),
+ * in one query: max(id) per conversation walks the (conversation_id, id) index.
+ */
 async function lastMessagesOf(
   db: Kysely<Database>,
   conversationIds: number[],
-  nonActivity: boolean,
-): Promise<MessageRow[]> {
-  // max(id) per conversation walks the (conversation_id, id) index; no per-row query.
-  const latest = db
+): Promise<{ last: MessageRow[]; lastNonActivity: MessageRow[] }> {
+  const rows = await db
     .selectFrom('messages')
-    .select((eb) => eb.fn.max('messages.id').as('id'))
-    .where('messages.conversation_id', 'in', conversationIds)
-    .$if(nonActivity, (qb) => qb.where('messages.message_type', '<>', MESSAGE_TYPES.activity))
-    .groupBy('messages.conversation_id');
-  return db.selectFrom('messages').selectAll().where('id', 'in', latest).execute();
+    .selectAll()
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('messages as m')
+        .select((inner) => inner.fn.max('m.id').as('id'))
+        .where('m.conversation_id', 'in', conversationIds)
+        .groupBy('m.conversation_id')
+        .union(
+          eb
+            .selectFrom('messages as n')
+            .select((inner) => inner.fn.max('n.id').as('id'))
+            .where('n.conversation_id', 'in', conversationIds)
+            .where('n.message_type', '<>', MESSAGE_TYPES.activity)
+            .groupBy('n.conversation_id'),
+        ),
+    )
+    .orderBy('id')
+    .execute();
+  // Ascending ids: the last row seen per conversation wins.
+  const last = new Map<number, MessageRow>();
+  const lastNonActivity = new Map<number, MessageRow>();
+  for (const row of rows) {
+    last.set(row.conversation_id, row);
+    if (row.message_type !== MESSAGE_TYPES.activity) lastNonActivity.set(row.conversation_id, row);
+  }
+  return { last: [...last.values()], lastNonActivity: [...lastNonActivity.values()] };
 }
 
-/** Loads what `presentConversation` needs for all rows at once (about ten queries a page). */
+const unique = <T>(values: (T | null)[]): T[] => [
+  ...new Set(values.filter((v): v is T => v !== null)),
+];
+
+async function loadContacts(db: Kysely<Database>, ids: number[]): Promise<Map<number, Contact>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('contacts').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, presentContact(row)]));
+}
+
+async function loadAssignees(
+  db: Kysely<Database>,
+  rows: readonly Pick<ConversationRow, 'account_id' | 'assignee_id'>[],
+): Promise<Map<string, Agent>> {
+  const userIds = unique(rows.map((row) => row.assignee_id));
+  if (!userIds.length) return new Map();
+  const found = await db
+    .selectFrom('users')
+    .innerJoin('account_users', 'account_users.user_id', 'users.id')
+    .selectAll('users')
+    .select(['account_users.account_id', 'account_users.role', 'account_users.auto_offline'])
+    .where('users.id', 'in', userIds)
+    .where('account_users.account_id', 'in', unique(rows.map((row) => row.account_id)))
+    .execute();
+  const assignees = new Map<string, Agent>();
+  for (const { account_id, role, auto_offline, ...user } of found) {
+    assignees.set(
+      assigneeKey(account_id, user.id),
+      presentAgent(user, { account_id, role, auto_offline }),
+    );
+  }
+  return assignees;
+}
+
+async function loadLabels(db: Kysely<Database>, ids: number[]): Promise<Map<number, string[]>> {
+  const labels = new Map<number, string[]>();
+  if (!ids.length) return labels;
+  const rows = await db
+    .selectFrom('conversation_labels')
+    .select(['conversation_id', 'label'])
+    .where('conversation_id', 'in', ids)
+    .orderBy('label')
+    .execute();
+  for (const { conversation_id, label } of rows) {
+    const list = labels.get(conversation_id);
+    if (list) list.push(label);
+    else labels.set(conversation_id, [label]);
+  }
+  return labels;
+}
+
+/** Incoming messages after agent_last_seen_at, per conversation. */
+async function loadUnreadCounts(db: Kysely<Database>, ids: number[]): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('messages')
+    .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+    .select((eb) => ['messages.conversation_id', eb.fn.countAll<number>().as('count')])
+    .where('messages.conversation_id', 'in', ids)
+    .where('messages.message_type', '=', MESSAGE_TYPES.incoming)
+    .where((eb) =>
+      eb(
+        'messages.created_at',
+        '>',
+        eb.fn.coalesce('conversations.agent_last_seen_at', sql<number>`0`),
+      ),
+    )
+    .groupBy('messages.conversation_id')
+    .execute();
+  return new Map(rows.map((r) => [r.conversation_id, Number(r.count)]));
+}
+
+/** Last incoming message time of conversations whose channel has a reply window. */
+async function loadLastIncoming(db: Kysely<Database>, ids: number[]): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('messages')
+    .select((eb) => ['conversation_id', eb.fn.max('created_at').as('at')])
+    .where('conversation_id', 'in', ids)
+    .where('message_type', '=', MESSAGE_TYPES.incoming)
+    .groupBy('conversation_id')
+    .execute();
+  return new Map(rows.map((r) => [r.conversation_id, Number(r.at)]));
+}
+
+/** Loads what `presentConversation` needs for all rows at once (about nine queries a page). */
 export async function loadConversationRelations(
   db: Kysely<Database>,
   rows: readonly ConversationRow[],
 ): Promise<ConversationRelations> {
   const ids = rows.map((row) => row.id);
-  const unique = <T>(values: (T | null)[]) =>
-    [...new Set(values.filter((v): v is T => v !== null))] as T[];
-  const contactIds = unique(rows.map((row) => row.contact_id));
   const inboxIds = unique(rows.map((row) => row.inbox_id));
-  const assigneeIds = unique(rows.map((row) => row.assignee_id));
-  const accountIds = unique(rows.map((row) => row.account_id));
   const teamIds = unique(rows.map((row) => row.team_id));
   const contactInboxIds = unique(rows.map((row) => row.contact_inbox_id));
   const none = Promise.resolve([]);
 
   const [
-    contactRows,
+    contacts,
     inboxRows,
-    assigneeRows,
+    assignees,
     teamRows,
     contactInboxRows,
-    labelRows,
-    lastRows,
-    lastNonActivityRows,
-    unreadRows,
+    labels,
+    lastMessages,
+    unreadCounts,
   ] = await Promise.all([
-    contactIds.length
-      ? db.selectFrom('contacts').selectAll().where('id', 'in', contactIds).execute()
-      : none,
+    loadContacts(db, unique(rows.map((row) => row.contact_id))),
     inboxIds.length
       ? db
           .selectFrom('inboxes')
@@ -203,16 +298,7 @@ export async function loadConversationRelations(
           .where('id', 'in', inboxIds)
           .execute()
       : none,
-    assigneeIds.length
-      ? db
-          .selectFrom('users')
-          .innerJoin('account_users', 'account_users.user_id', 'users.id')
-          .selectAll('users')
-          .select(['account_users.account_id', 'account_users.role', 'account_users.auto_offline'])
-          .where('users.id', 'in', assigneeIds)
-          .where('account_users.account_id', 'in', accountIds)
-          .execute()
-      : none,
+    loadAssignees(db, rows),
     teamIds.length
       ? db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute()
       : none,
@@ -223,69 +309,22 @@ export async function loadConversationRelations(
           .where('id', 'in', contactInboxIds)
           .execute()
       : none,
-    ids.length
-      ? db
-          .selectFrom('conversation_labels')
-          .select(['conversation_id', 'label'])
-          .where('conversation_id', 'in', ids)
-          .orderBy('label')
-          .execute()
-      : none,
-    ids.length ? lastMessagesOf(db, ids, false) : none,
-    ids.length ? lastMessagesOf(db, ids, true) : none,
-    ids.length
-      ? db
-          .selectFrom('messages')
-          .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
-          .select((eb) => ['messages.conversation_id', eb.fn.countAll<number>().as('count')])
-          .where('messages.conversation_id', 'in', ids)
-          .where('messages.message_type', '=', MESSAGE_TYPES.incoming)
-          .where((eb) =>
-            eb(
-              'messages.created_at',
-              '>',
-              eb.fn.coalesce('conversations.agent_last_seen_at', sql<number>`0`),
-            ),
-          )
-          .groupBy('messages.conversation_id')
-          .execute()
-      : none,
+    loadLabels(db, ids),
+    ids.length ? lastMessagesOf(db, ids) : { last: [], lastNonActivity: [] },
+    loadUnreadCounts(db, ids),
   ]);
 
   const channels = new Map(inboxRows.map((inbox) => [inbox.id, inbox.channel_type as ChannelType]));
-  const windowed = rows
-    .filter((row) => channels.get(row.inbox_id) === 'Channel::Whatsapp')
-    .map((row) => row.id);
-  const incomingRows = windowed.length
-    ? await db
-        .selectFrom('messages')
-        .select((eb) => ['conversation_id', eb.fn.max('created_at').as('at')])
-        .where('conversation_id', 'in', windowed)
-        .where('message_type', '=', MESSAGE_TYPES.incoming)
-        .groupBy('conversation_id')
-        .execute()
-    : [];
-
-  const contacts = new Map(contactRows.map((row) => [row.id, presentContact(row)]));
-  const senders: MessageSenders = await loadMessageSenders(
-    db,
-    [...lastRows, ...lastNonActivityRows],
-    contacts,
-  );
-  const labels = new Map<number, string[]>();
-  for (const { conversation_id, label } of labelRows) {
-    const list = labels.get(conversation_id);
-    if (list) list.push(label);
-    else labels.set(conversation_id, [label]);
-  }
-  const assignees = new Map<string, Agent>();
-  for (const row of assigneeRows) {
-    const { account_id, role, auto_offline, ...user } = row;
-    assignees.set(
-      assigneeKey(account_id, user.id),
-      presentAgent(user, { account_id, role, auto_offline }),
-    );
-  }
+  const windowed = rows.filter((row) => channels.get(row.inbox_id) === 'Channel::Whatsapp');
+  const [lastIncomingAt, senders] = await Promise.all([
+    loadLastIncoming(
+      db,
+      windowed.map((row) => row.id),
+    ),
+    loadMessageSenders(db, [...lastMessages.last, ...lastMessages.lastNonActivity], contacts),
+  ]);
+  const present = (list: MessageRow[]) =>
+    new Map(list.map((m) => [m.conversation_id, presentMessage(m, senders)]));
   return {
     contacts,
     channels,
@@ -293,12 +332,33 @@ export async function loadConversationRelations(
     teams: new Map(teamRows.map((team) => [team.id, { id: team.id, name: team.name }])),
     hmacVerified: new Map(contactInboxRows.map((ci) => [ci.id, ci.hmac_verified === 1])),
     labels,
-    lastMessages: new Map(lastRows.map((m) => [m.conversation_id, presentMessage(m, senders)])),
-    lastNonActivityMessages: new Map(
-      lastNonActivityRows.map((m) => [m.conversation_id, presentMessage(m, senders)]),
-    ),
-    unreadCounts: new Map(unreadRows.map((r) => [r.conversation_id, Number(r.count)])),
-    lastIncomingAt: new Map(incomingRows.map((r) => [r.conversation_id, Number(r.at)])),
+    lastMessages: present(lastMessages.last),
+    lastNonActivityMessages: present(lastMessages.lastNonActivity),
+    unreadCounts,
+    lastIncomingAt,
+  };
+}
+
+/**
+ * What a page of messages carries beside it (Chatwoot's `meta`): the contact, the assignee and
+ * the labels, without presenting the whole conversation.
+ */
+export async function loadConversationMeta(
+  db: Kysely<Database>,
+  row: ConversationRow,
+): Promise<{ contact: Contact | null; assignee: Agent | null; labels: string[] }> {
+  const [contacts, assignees, labels] = await Promise.all([
+    loadContacts(db, [row.contact_id]),
+    loadAssignees(db, [row]),
+    loadLabels(db, [row.id]),
+  ]);
+  return {
+    contact: contacts.get(row.contact_id) ?? null,
+    assignee:
+      row.assignee_id == null
+        ? null
+        : (assignees.get(assigneeKey(row.account_id, row.assignee_id)) ?? null),
+    labels: labels.get(row.id) ?? [],
   };
 }
 

@@ -10,11 +10,12 @@ import { replaceLabels } from './commands/labels';
 import type { CommandDeps } from './commands/shared';
 import { setMuted, setPriority, toggleStatus } from './commands/status';
 import { deliver } from './events';
-import { findVisibleConversation, parseDisplayId, visibleInboxIds } from './policy';
+import { findVisibleConversation, visibleInboxIds } from './policy';
 import { presentConversations } from './presenter';
 import { countConversations, listConversations, type ConversationFilters } from './queries';
 import {
   AssignmentBody,
+  ConversationParams,
   CreateBody,
   CustomAttributesBody,
   LabelsBody,
@@ -23,8 +24,6 @@ import {
   ToggleStatusBody,
   UpdateBody,
 } from './schemas';
-
-type Params = { id: string };
 
 function filtersOf(query: Static<typeof ListQuery>): ConversationFilters {
   return {
@@ -37,7 +36,10 @@ function filtersOf(query: Static<typeof ListQuery>): ConversationFilters {
   };
 }
 
-const displayIdOf = (request: FastifyRequest) => parseDisplayId((request.params as Params).id);
+/** `:id` is the per-account display id (validated by ConversationParams). */
+const displayIdOf = (request: FastifyRequest) =>
+  (request.params as Static<typeof ConversationParams>).id;
+const byId = { params: ConversationParams };
 
 /**
  * Conversations under /api/v1/accounts/:account_id, in Chatwoot's shapes. Handlers only
@@ -80,14 +82,14 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
     return answerConversation(committed);
   });
 
-  app.get('/conversations/:id', async (request) => {
+  app.get('/conversations/:id', { schema: byId }, async (request) => {
     const actor = actorOf(request);
     const row = await findVisibleConversation(app.db, actor, displayIdOf(request));
     const [conversation] = await presentConversations(app.db, [row]);
     return conversation;
   });
 
-  app.patch('/conversations/:id', { schema: { body: UpdateBody } }, async (request) => {
+  app.patch('/conversations/:id', { schema: { ...byId, body: UpdateBody } }, async (request) => {
     const actor = actorOf(request);
     const body = request.body as Static<typeof UpdateBody>;
     const committed = await updateConversation(deps(), actor, displayIdOf(request), {
@@ -101,7 +103,7 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/conversations/:id/toggle_status',
     {
-      schema: { body: ToggleStatusBody },
+      schema: { ...byId, body: ToggleStatusBody },
       // A bare POST (no body at all) is Chatwoot's plain toggle.
       preValidation: async (request) => {
         request.body ??= {};
@@ -126,7 +128,7 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/conversations/:id/toggle_priority',
-    { schema: { body: TogglePriorityBody } },
+    { schema: { ...byId, body: TogglePriorityBody } },
     async (request) => {
       const actor = actorOf(request);
       const { priority } = request.body as Static<typeof TogglePriorityBody>;
@@ -136,7 +138,7 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/conversations/:id/assignments',
-    { schema: { body: AssignmentBody } },
+    { schema: { ...byId, body: AssignmentBody } },
     async (request, reply: FastifyReply) => {
       const actor = actorOf(request);
       const body = request.body as Static<typeof AssignmentBody>;
@@ -158,7 +160,7 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/conversations/:id/labels', async (request) => {
+  app.get('/conversations/:id/labels', { schema: byId }, async (request) => {
     const actor = actorOf(request);
     const row = await findVisibleConversation(app.db, actor, displayIdOf(request));
     const labels = await app.db
@@ -170,17 +172,21 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
     return { payload: labels.map((l) => l.label) };
   });
 
-  app.post('/conversations/:id/labels', { schema: { body: LabelsBody } }, async (request) => {
-    const actor = actorOf(request);
-    const { labels } = request.body as Static<typeof LabelsBody>;
-    const result = await replaceLabels(deps(), actor, displayIdOf(request), labels);
-    await deliver(app, result);
-    return { payload: result.labels };
-  });
+  app.post(
+    '/conversations/:id/labels',
+    { schema: { ...byId, body: LabelsBody } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { labels } = request.body as Static<typeof LabelsBody>;
+      const result = await replaceLabels(deps(), actor, displayIdOf(request), labels);
+      await deliver(app, result);
+      return { payload: result.labels };
+    },
+  );
 
   app.post(
     '/conversations/:id/custom_attributes',
-    { schema: { body: CustomAttributesBody } },
+    { schema: { ...byId, body: CustomAttributesBody } },
     async (request) => {
       const actor = actorOf(request);
       const { custom_attributes } = request.body as Static<typeof CustomAttributesBody>;
@@ -195,17 +201,17 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post('/conversations/:id/update_last_seen', async (request) => {
+  app.post('/conversations/:id/update_last_seen', { schema: byId }, async (request) => {
     const actor = actorOf(request);
     return answerConversation(await markRead(deps(), actor, displayIdOf(request)));
   });
 
-  app.post('/conversations/:id/mute', async (request) => {
+  app.post('/conversations/:id/mute', { schema: byId }, async (request) => {
     const actor = actorOf(request);
     return answerConversation(await setMuted(deps(), actor, displayIdOf(request), true));
   });
 
-  app.post('/conversations/:id/unmute', async (request) => {
+  app.post('/conversations/:id/unmute', { schema: byId }, async (request) => {
     const actor = actorOf(request);
     return answerConversation(await setMuted(deps(), actor, displayIdOf(request), false));
   });

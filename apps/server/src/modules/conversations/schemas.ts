@@ -1,9 +1,14 @@
 import { CONVERSATION_PRIORITIES, CONVERSATION_STATUSES } from '@bevatel/protocol';
 import { Type } from 'typebox';
-import { Id, JsonObjectSchema, Nullable, Text } from '../../lib/schemas';
+import { AccountIdParams, Id, JsonObjectSchema, Nullable, Text } from '../../lib/schemas';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
+
+/** `…/conversations/:id`: the display id, a positive integer (malformed ones are a 422). */
+export const ConversationParams = AccountIdParams;
+
+const strict = { additionalProperties: false } as const;
 
 export const Status = literals(CONVERSATION_STATUSES);
 export const Priority = Nullable(literals(CONVERSATION_PRIORITIES));
@@ -22,6 +27,10 @@ export const ListQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
 });
 
+/**
+ * Creation bodies accept unknown keys (ignored), as Chatwoot does: scripts written for its API
+ * send extra ones (`template_params`, …). The action bodies below are strict.
+ */
 export const CreateBody = Type.Object({
   inbox_id: Id(),
   contact_id: Id(),
@@ -35,25 +44,31 @@ export const CreateBody = Type.Object({
   custom_attributes: Type.Optional(JsonObjectSchema),
 });
 
-export const ToggleStatusBody = Type.Object({
-  status: Type.Optional(Status),
-  snoozed_until: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 4_102_444_800 }))),
-});
+export const ToggleStatusBody = Type.Object(
+  {
+    status: Type.Optional(Status),
+    snoozed_until: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 4_102_444_800 }))),
+  },
+  strict,
+);
 
-export const TogglePriorityBody = Type.Object({ priority: Priority }, { required: ['priority'] });
+export const TogglePriorityBody = Type.Object({ priority: Priority }, strict);
 
-export const AssignmentBody = Type.Object({
-  assignee_id: Type.Optional(Nullable(Id())),
-  team_id: Type.Optional(Nullable(Id())),
-});
+export const AssignmentBody = Type.Object(
+  { assignee_id: Type.Optional(Nullable(Id())), team_id: Type.Optional(Nullable(Id())) },
+  strict,
+);
 
-export const LabelsBody = Type.Object({ labels: LabelList });
+export const LabelsBody = Type.Object({ labels: LabelList }, strict);
 
-export const CustomAttributesBody = Type.Object({ custom_attributes: JsonObjectSchema });
+export const CustomAttributesBody = Type.Object({ custom_attributes: JsonObjectSchema }, strict);
 
-export const UpdateBody = Type.Object({
-  priority: Type.Optional(Priority),
-  additional_attributes: Type.Optional(JsonObjectSchema),
-  custom_attributes: Type.Optional(JsonObjectSchema),
-  muted: Type.Optional(Type.Boolean()),
-});
+export const UpdateBody = Type.Object(
+  {
+    priority: Type.Optional(Priority),
+    additional_attributes: Type.Optional(JsonObjectSchema),
+    custom_attributes: Type.Optional(JsonObjectSchema),
+    muted: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);

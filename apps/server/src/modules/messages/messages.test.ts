@@ -274,11 +274,14 @@ describe.each(DATABASE_KINDS)('messages on %s', (kind) => {
       body: { content: 'ي'.repeat(150_000) },
     });
     expect(long.statusCode).toBe(200);
-    for (const path of ['/conversations/424242/messages', '/conversations/abc/messages']) {
+    for (const [path, status] of [
+      ['/conversations/424242/messages', 404],
+      ['/conversations/abc/messages', 422],
+    ] as const) {
       const res = await request(t.app, 'GET', `/api/v1/accounts/${world.accountId}${path}`, {
         as: world.admin,
       });
-      expect(res.statusCode).toBe(404);
+      expect(res.statusCode).toBe(status);
     }
     const badBefore = await request(t.app, 'GET', messagesUrl(c, '?before=x'), { as: world.admin });
     expect(badBefore.statusCode).toBe(422);
@@ -333,7 +336,12 @@ describe.each(DATABASE_KINDS)('messages on %s', (kind) => {
       as: world.admin,
     });
     expect(elsewhere.statusCode).toBe(404);
-    const unknown = await request(t.app, 'DELETE', messagesUrl(c, '/abc'), { as: world.admin });
+    const unknown = await request(t.app, 'DELETE', messagesUrl(c, '/424242'), {
+      as: world.admin,
+    });
     expect(unknown.statusCode).toBe(404);
+    const malformed = await request(t.app, 'DELETE', messagesUrl(c, '/abc'), { as: world.admin });
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.json().field).toBe('message_id');
   });
 });

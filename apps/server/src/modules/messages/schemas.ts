@@ -2,6 +2,12 @@ import { CONTENT_TYPES } from '@bevatel/protocol';
 import { Type } from 'typebox';
 import { Id, JsonObjectSchema, Text } from '../../lib/schemas';
 
+/** `…/conversations/:id/messages/:message_id`. */
+export const MessageParams = Type.Object(
+  { account_id: Id(), id: Id(), message_id: Id() },
+  { additionalProperties: false },
+);
+
 export const MAX_MESSAGE_LENGTH = 150_000;
 
 export const ListQuery = Type.Object({
@@ -9,6 +15,7 @@ export const ListQuery = Type.Object({
   after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })),
 });
 
+/** Unknown keys are ignored (Chatwoot clients send `cc_emails`, `template_params`, …). */
 export const CreateBody = Type.Object({
   content: Text({ minLength: 1, maxLength: MAX_MESSAGE_LENGTH }),
   message_type: Type.Optional(

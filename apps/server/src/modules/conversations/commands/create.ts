@@ -100,9 +100,27 @@ export async function createConversation(
     const now = nowMs();
     const contactInboxId = await contactInboxFor(trx, inbox.id, contact.id, input.source_id, now);
     // The row lock of this UPDATE serializes concurrent creations: display ids never repeat.
+    // Rows written by other means (imports, fixtures) are stepped over, not collided with.
+    const highest = await trx
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.max('display_id').as('max'))
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    const floor = Number(highest?.max ?? 0);
     const { last_display_id: displayId } = await trx
       .updateTable('accounts')
-      .set((eb) => ({ last_display_id: eb('last_display_id', '+', 1) }))
+      .set((eb) => ({
+        last_display_id: eb(
+          eb
+            .case()
+            .when('last_display_id', '<', floor)
+            .then(floor)
+            .else(eb.ref('last_display_id'))
+            .end(),
+          '+',
+          1,
+        ),
+      }))
       .where('id', '=', accountId)
       .returning('last_display_id')
       .executeTakeFirstOrThrow();
