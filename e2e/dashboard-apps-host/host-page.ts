@@ -5,6 +5,8 @@ import type { Frame, Page } from 'playwright-core';
 export interface Received {
   at: number;
   perf: number;
+  /** performance.timeOrigin + performance.now(): comparable across documents. */
+  t: number;
   origin: string;
   raw: number;
   data: {

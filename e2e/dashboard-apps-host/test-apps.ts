@@ -35,7 +35,7 @@ const APP_PAGE = `<!doctype html>
       return;
     }
     const eventData = JSON.parse(event.data);
-    window.received.push({ at: Date.now(), perf: performance.now(), origin: event.origin, raw: event.data.length, data: eventData });
+    window.received.push({ at: Date.now(), perf: performance.now(), t: performance.timeOrigin + performance.now(), origin: event.origin, raw: event.data.length, data: eventData });
     document.getElementById("status").textContent = "received " + window.received.length;
   });
   window.asked = 0;
