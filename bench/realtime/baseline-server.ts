@@ -20,7 +20,8 @@ const server = createServer((request, response) => {
   request.setEncoding('utf8');
   request.on('data', (chunk: string) => (body += chunk));
   request.on('end', () => {
-    for (const client of wss.clients) client.send(body);
+    const data = Buffer.from(body); // encoded once, as the real gateway does
+    for (const client of wss.clients) client.send(data, { binary: false });
     response.end('{}');
   });
 });

@@ -11,8 +11,8 @@ class FakeSocket implements HubSocket {
   sent: string[] = [];
   terminated = false;
   pings = 0;
-  send(data: string) {
-    this.sent.push(data);
+  send(data: Buffer | string) {
+    this.sent.push(data.toString());
   }
   close() {
     this.readyState = 3;

@@ -17,7 +17,7 @@ import { ReplayBuffer } from './replay';
 export interface HubSocket {
   readonly readyState: number;
   readonly bufferedAmount: number;
-  send(data: string): void;
+  send(data: Buffer | string, options: { binary: boolean }): void;
   close(code?: number, reason?: string): void;
   terminate(): void;
   ping(): void;
@@ -198,14 +198,15 @@ export class RealtimeHub {
       this.sendFrame(connection, { type: 'resync' });
       return;
     }
-    for (const { message, json } of missed) {
-      if (canSee(connection, message.audience)) this.send(connection, json);
+    for (const { message, data } of missed) {
+      if (canSee(connection, message.audience)) this.send(connection, data);
     }
   }
 
   deliver(message: BusMessage): void {
-    const json = JSON.stringify(message.envelope);
-    if (!this.replay.push(message, json)) {
+    // Encoded once for every socket (and the replay buffer), not once per send.
+    const data = Buffer.from(JSON.stringify(message.envelope));
+    if (!this.replay.push(message, data)) {
       // Events were lost (a Redis outage): nobody can tell which, so everyone refetches.
       this.log.warn({ id: message.envelope.id }, 'realtime events lost; clients told to resync');
       const resync = JSON.stringify({ type: 'resync' } satisfies RealtimeServerFrame);
@@ -214,7 +215,7 @@ export class RealtimeHub {
     const members = this.byAccount.get(message.audience.accountId);
     if (!members) return;
     for (const connection of members) {
-      if (canSee(connection, message.audience)) this.send(connection, json);
+      if (canSee(connection, message.audience)) this.send(connection, data);
     }
   }
 
@@ -312,7 +313,7 @@ export class RealtimeHub {
   }
 
   /** Backpressure: a socket that cannot keep up is dropped; it reconnects and resumes by id. */
-  private send(connection: Connection, data: string): void {
+  private send(connection: Connection, data: Buffer | string): void {
     const socket = connection.socket;
     if (socket.readyState !== OPEN) return;
     if (socket.bufferedAmount > this.options.maxBufferedBytes) {
@@ -324,6 +325,6 @@ export class RealtimeHub {
       this.remove(connection);
       return;
     }
-    socket.send(data);
+    socket.send(data, { binary: false });
   }
 }

@@ -2,8 +2,8 @@ import type { BusMessage } from './bus';
 
 export interface ReplayEntry {
   message: BusMessage;
-  /** The envelope as sent on the wire, serialized once. */
-  json: string;
+  /** The envelope as sent on the wire (UTF-8 JSON), encoded once. */
+  data: Buffer;
 }
 
 /**
@@ -32,7 +32,7 @@ export class ReplayBuffer {
   }
 
   /** Adds a message; false when it does not follow the previous one (messages were lost). */
-  push(message: BusMessage, json = JSON.stringify(message.envelope)): boolean {
+  push(message: BusMessage, data = Buffer.from(JSON.stringify(message.envelope))): boolean {
     const id = message.envelope.id;
     const follows = this.last === 0 || id === this.last + 1;
     if (!follows) {
@@ -41,11 +41,11 @@ export class ReplayBuffer {
       this.head = 0;
       this.bytes = 0;
     }
-    this.entries.push({ message, json });
-    this.bytes += json.length;
+    this.entries.push({ message, data });
+    this.bytes += data.length;
     this.last = id;
     while (this.size > 1 && (this.size > this.maxEntries || this.bytes > this.maxBytes)) {
-      this.bytes -= (this.entries[this.head] as ReplayEntry).json.length;
+      this.bytes -= (this.entries[this.head] as ReplayEntry).data.length;
       this.head += 1;
     }
     if (this.head > 1024 && this.head * 2 > this.entries.length) {
