@@ -223,9 +223,13 @@ function AppRow({
           {url}
         </bdi>
         {more > 0 ? (
-          <span className="dapps-more" aria-label={t('table.moreFramesLabel', { count: more })}>
+          <bdi
+            dir="ltr"
+            className="dapps-more"
+            aria-label={t('table.moreFramesLabel', { count: more })}
+          >
             {t('table.moreFrames', { count: more })}
-          </span>
+          </bdi>
         ) : null}
       </td>
       <td className="row-actions dapps-actions">

@@ -73,7 +73,7 @@ export function Modal({
         </h2>
         <button
           type="button"
-          className="dapps-icon-button"
+          className="icon-button"
           aria-label={closeLabel}
           disabled={busy}
           onClick={onClose}

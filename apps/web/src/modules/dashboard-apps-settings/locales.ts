@@ -30,9 +30,9 @@ export const en = {
     delete: 'Delete',
     deleteApp: 'Delete {{name}}',
     generateSecret: 'Generate secret',
-    generateSecretApp: 'Generate a signing secret for {{name}}',
+    generateSecretApp: 'Generate secret for {{name}}',
     rotateSecret: 'Rotate secret',
-    rotateSecretApp: 'Rotate the signing secret of {{name}}',
+    rotateSecretApp: 'Rotate secret of {{name}}',
   },
   form: {
     addTitle: 'Add a new dashboard app',
@@ -149,20 +149,20 @@ export const ar: Catalog = {
     delete: 'حذف',
     deleteApp: 'حذف {{name}}',
     generateSecret: 'إنشاء سر',
-    generateSecretApp: 'إنشاء سر توقيع لـ {{name}}',
+    generateSecretApp: 'إنشاء سر لـ {{name}}',
     rotateSecret: 'تغيير السر',
-    rotateSecretApp: 'تغيير سر التوقيع لـ {{name}}',
+    rotateSecretApp: 'تغيير السر لـ {{name}}',
   },
   form: {
     addTitle: 'إضافة تطبيق لوحة معلومات جديد',
     editTitle: 'تعديل تطبيق لوحة المعلومات',
-    intro: 'أضف اسم تطبيقك وعنوان URL لتطبيقك.',
+    intro: 'أضف اسم تطبيقك وعنوان \u2066URL\u2069 لتطبيقك.',
     name: 'الاسم',
     namePlaceholder: 'مثلًا: سجل الطلبات',
     endpoint: 'نقطة النهاية',
     endpointPlaceholder: 'https://apps.example.com/orders',
     endpointHint:
-      'عنوان تطبيقك بصيغة https://‏ (ويُسمح بـ http://‏ للتطوير المحلي فقط). يجب ألا يكون عنوان لوحة المعلومات هذه.',
+      'عنوان تطبيقك بصيغة \u2066https://\u2069 (ويُسمح بـ \u2066http://\u2069 للتطوير المحلي فقط). يجب ألا يكون عنوان لوحة المعلومات هذه.',
     permissions: 'أذونات الإطار',
     optional: 'اختياري',
     permissionsHint: 'امنح تطبيقك ما يحتاجه فقط، وقد يطلب المتصفح موافقة الوكيل مع ذلك.',
@@ -177,15 +177,17 @@ export const ar: Catalog = {
     failed: 'تعذّر حفظ التطبيق. حاول مرة أخرى.',
   },
   url: {
-    empty: 'أدخل عنوان URL لتطبيقك.',
-    too_long: 'يجب ألا يزيد عنوان URL على 2048 حرفًا.',
-    invalid_characters: 'يجب ألا يحتوي عنوان URL على مسافات أو شرطات مائلة عكسية أو محارف تحكم.',
-    not_absolute: 'أدخل عنوان URL كاملًا يبدأ بـ https://',
-    unsupported_scheme: 'يمكن تضمين عناوين https://‏ فقط (ويُسمح بـ http://‏ للتطوير المحلي فقط).',
+    empty: 'أدخل عنوان \u2066URL\u2069 لتطبيقك.',
+    too_long: 'يجب ألا يزيد عنوان \u2066URL\u2069 على 2048 حرفًا.',
+    invalid_characters:
+      'يجب ألا يحتوي عنوان \u2066URL\u2069 على مسافات أو شرطات مائلة عكسية أو محارف تحكم.',
+    not_absolute: 'أدخل عنوان \u2066URL\u2069 كاملًا يبدأ بـ \u2066https://\u2069',
+    unsupported_scheme:
+      'يمكن تضمين عناوين \u2066https://\u2069 فقط (ويُسمح بـ \u2066http://\u2069 للتطوير المحلي فقط).',
     insecure_http:
-      'يُسمح بـ http://‏ فقط لـ localhost وللمضيفين الذين يسمح بهم المشغّل. استخدم https://',
-    credentials: 'يجب ألا يحتوي عنوان URL على اسم مستخدم أو كلمة مرور.',
-    dashboard_origin: 'يجب ألا يشير عنوان URL إلى عنوان لوحة المعلومات هذه نفسها.',
+      'يُسمح بـ \u2066http://\u2069 فقط لـ \u2066localhost\u2069 وللمضيفين الذين يسمح بهم المشغّل. استخدم \u2066https://\u2069',
+    credentials: 'يجب ألا يحتوي عنوان \u2066URL\u2069 على اسم مستخدم أو كلمة مرور.',
+    dashboard_origin: 'يجب ألا يشير عنوان \u2066URL\u2069 إلى عنوان لوحة المعلومات هذه نفسها.',
   },
   permission: {
     'clipboard-write': 'النسخ إلى الحافظة',
@@ -219,7 +221,7 @@ export const ar: Catalog = {
     copied: 'نُسخ إلى الحافظة.',
     copyFailed: 'تعذّر النسخ. حدّد السر وانسخه يدويًا.',
     usage:
-      'احفظه على خادم تطبيقك فقط. يتحقق خادمك من رمز السياق باستخدام verifyContextToken(token, secret, {audience}).',
+      'احفظه على خادم تطبيقك فقط. يتحقق خادمك من رمز السياق باستخدام \u2066verifyContextToken(token, secret, {audience})\u2069.',
     done: 'تم',
     rotateTitle: 'تغيير سر التوقيع؟',
     rotateBody:
