@@ -96,7 +96,9 @@ function ConversationViews({ conversation, messagesPanel }: DashboardAppTabsProp
             onClick={() => select(tab)}
             onFocus={() => setFocused(tab.key)}
           >
-            <span className="dapp-tab-label">{tab.label}</span>
+            <span className="dapp-tab-label" dir="auto">
+              {tab.label}
+            </span>
           </button>
         ))}
       </div>
