@@ -7,6 +7,7 @@
 import { accountBadInputCases } from '../modules/accounts/bad-input.cases';
 import { agentBadInputCases } from '../modules/agents/bad-input.cases';
 import { contactBadInputCases } from '../modules/contacts/bad-input.cases';
+import { dashboardAppBadInputCases } from '../modules/dashboard-apps/bad-input.cases';
 import { inboxBadInputCases } from '../modules/inboxes/bad-input.cases';
 import { labelBadInputCases } from '../modules/labels/bad-input.cases';
 import { teamBadInputCases } from '../modules/teams/bad-input.cases';
@@ -22,6 +23,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   ...teamBadInputCases,
   ...contactBadInputCases,
   ...labelBadInputCases,
+  ...dashboardAppBadInputCases,
 ];
 
 /** Routes that take no input at all (no params besides the account, no body, no query). */
@@ -36,11 +38,9 @@ export const INPUTLESS_ROUTES: readonly string[] = [
   `GET ${ACCOUNT}/inboxes`,
   `GET ${ACCOUNT}/teams`,
   `GET ${ACCOUNT}/labels`,
+  `GET ${ACCOUNT}/dashboard_apps`,
+  `GET ${ACCOUNT}/dashboard_apps/url_rules`,
 ];
 
 /** Route prefixes whose owners have not added bad-input cases yet: delete yours when you do. */
-export const PENDING_BAD_INPUT_ROUTES: readonly string[] = [
-  `${ACCOUNT}/conversations`,
-  `${ACCOUNT}/dashboard_apps`,
-  `${ACCOUNT}/audit_logs`,
-];
+export const PENDING_BAD_INPUT_ROUTES: readonly string[] = [`${ACCOUNT}/conversations`];
