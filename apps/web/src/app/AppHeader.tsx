@@ -34,6 +34,7 @@ export function AppHeader({ profile, realtime }: { profile: Profile; realtime: R
       </span>
       <Menu
         label={t('userMenu.label')}
+        buttonLabel={t('userMenu.buttonLabel', { name: profile.name })}
         buttonClassName="user-button"
         buttonContent={
           <>

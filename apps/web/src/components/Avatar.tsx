@@ -27,12 +27,12 @@ export function Avatar({
     return <img className="avatar" src={src} alt="" width={size} height={size} style={style} />;
   }
   return (
+    // Initials are drawn by CSS (::before): decoration, never part of a control's name.
     <span
       className="avatar avatar-initials"
       aria-hidden="true"
-      style={{ ...style, backgroundColor: `hsl(${hueOf(name)} 55% 38%)` }}
-    >
-      {initialsOf(name)}
-    </span>
+      data-initials={initialsOf(name)}
+      style={{ ...style, backgroundColor: `hsl(${hueOf(name)} 55% 30%)` }}
+    />
   );
 }

@@ -25,12 +25,15 @@ export interface MenuSection {
  */
 export function Menu({
   label,
+  buttonLabel = label,
   buttonContent,
   sections,
   buttonClassName = 'button button-ghost',
   align = 'end',
 }: {
   label: string;
+  /** The button's accessible name when it differs from the menu's (it must contain its visible text). */
+  buttonLabel?: string;
   buttonContent: ReactNode;
   sections: MenuSection[];
   buttonClassName?: string;
@@ -96,7 +99,7 @@ export function Menu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
-        aria-label={label}
+        aria-label={buttonLabel}
         onClick={() => setOpen((v) => !v)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

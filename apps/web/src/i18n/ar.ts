@@ -63,7 +63,8 @@ export const ar: Messages = {
     settings: 'الإعدادات',
   },
   userMenu: {
-    label: 'ملفك الشخصي وتفضيلاتك',
+    label: 'الملف الشخصي والتفضيلات',
+    buttonLabel: '{{name}}: الملف الشخصي والتفضيلات',
     language: 'اللغة',
     theme: 'المظهر',
     light: 'فاتح',

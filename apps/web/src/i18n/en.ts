@@ -61,7 +61,8 @@ export const en = {
     settings: 'Settings',
   },
   userMenu: {
-    label: 'Your profile and preferences',
+    label: 'Profile and preferences',
+    buttonLabel: '{{name}}: profile and preferences',
     language: 'Language',
     theme: 'Theme',
     light: 'Light',

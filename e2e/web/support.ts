@@ -1,0 +1,86 @@
+/** Page helpers for the agent dashboard's browser tests. */
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { sql } from 'kysely';
+import type { RunningDashboard } from '../support/dashboard';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+export const DEMO_PASSWORD = 'Bevatel!2026';
+export const OMAR = { email: 'omar@bevatel.test', password: DEMO_PASSWORD };
+
+/**
+ * Console errors and page errors. The first visit to the sign-in page asks the server who is
+ * signed in (GET /api/v1/profile) and is answered 401 — the expected answer, which Chromium
+ * nonetheless logs; `allowSignedOutProbe` leaves that one line out.
+ */
+export function watchErrors(page: Page, options: { allowSignedOutProbe?: boolean } = {}) {
+  const errors: string[] = [];
+  let probeSeen = false;
+  page.on('response', (response) => {
+    if (response.url().endsWith('/api/v1/profile') && response.status() === 401) probeSeen = true;
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (options.allowSignedOutProbe && probeSeen && text.includes('status of 401')) return;
+    errors.push(text);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Runs axe-core in the page; returns serious and critical violations, described. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const results = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<unknown> } }
+    ).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })) as {
+      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+    };
+  });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+/** A conversation of the demo seed that an agent can see: assigned to that agent. */
+export async function conversationAssignedTo(
+  dashboard: RunningDashboard,
+  email: string,
+): Promise<{ displayId: number; contactName: string }> {
+  const row = await dashboard.db
+    .selectFrom('conversations')
+    .innerJoin('users', 'users.id', 'conversations.assignee_id')
+    .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
+    .select(['conversations.display_id', 'contacts.name'])
+    .where('users.email', '=', email)
+    .where('conversations.account_id', '=', dashboard.accountId)
+    .where('conversations.status', '=', 'open')
+    .orderBy(sql`conversations.last_activity_at`, 'desc')
+    .executeTakeFirstOrThrow();
+  return { displayId: row.display_id, contactName: row.name ?? '' };
+}
+
+export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: baseUrl,
+    locale: 'en-US',
+    viewport: { width: 1440, height: 900 },
+  });
+}
+
+/** Signs in the way a person does: the form on /app/login. */
+export async function signInThroughForm(page: Page, email: string, password: string) {
+  await page.goto('/app/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/app\/accounts\/\d+\/conversations/);
+}
