@@ -7,13 +7,14 @@
 import { accountAccessCases } from '../modules/accounts/access.cases';
 import { agentAccessCases } from '../modules/agents/access.cases';
 import { contactAccessCases } from '../modules/contacts/access.cases';
+import { conversationAccessCases } from '../modules/conversations/access.cases';
 import { dashboardAppAccessCases } from '../modules/dashboard-apps/access.cases';
 import { inboxAccessCases } from '../modules/inboxes/access.cases';
 import { labelAccessCases } from '../modules/labels/access.cases';
+import { messageAccessCases } from '../modules/messages/access.cases';
 import { teamAccessCases } from '../modules/teams/access.cases';
 import type { AccessCase } from './access';
 import { authAccessCases } from './auth.access.cases';
-import { ACCOUNT } from './routes';
 
 export const ACCESS_CASES: readonly AccessCase[] = [
   ...authAccessCases,
@@ -24,6 +25,8 @@ export const ACCESS_CASES: readonly AccessCase[] = [
   ...contactAccessCases,
   ...labelAccessCases,
   ...dashboardAppAccessCases,
+  ...conversationAccessCases,
+  ...messageAccessCases,
 ];
 
 /** Routes that need no matrix: public by design, or not HTTP request/response. */
@@ -34,4 +37,4 @@ export const PUBLIC_ROUTES: readonly string[] = ['/health', '/cable', '/ws'];
  * registered route that is neither covered nor listed here: delete your line when you add
  * your cases.
  */
-export const PENDING_ACCESS_ROUTES: readonly string[] = [`${ACCOUNT}/conversations`];
+export const PENDING_ACCESS_ROUTES: readonly string[] = [];

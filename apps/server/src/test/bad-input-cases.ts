@@ -8,8 +8,10 @@ import { accountBadInputCases } from '../modules/accounts/bad-input.cases';
 import { agentBadInputCases } from '../modules/agents/bad-input.cases';
 import { contactBadInputCases } from '../modules/contacts/bad-input.cases';
 import { dashboardAppBadInputCases } from '../modules/dashboard-apps/bad-input.cases';
+import { conversationBadInputCases } from '../modules/conversations/bad-input.cases';
 import { inboxBadInputCases } from '../modules/inboxes/bad-input.cases';
 import { labelBadInputCases } from '../modules/labels/bad-input.cases';
+import { messageBadInputCases } from '../modules/messages/bad-input.cases';
 import { teamBadInputCases } from '../modules/teams/bad-input.cases';
 import { authBadInputCases } from './auth.bad-input.cases';
 import type { BadInputCase } from './bad-input';
@@ -24,6 +26,8 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   ...contactBadInputCases,
   ...labelBadInputCases,
   ...dashboardAppBadInputCases,
+  ...conversationBadInputCases,
+  ...messageBadInputCases,
 ];
 
 /** Routes that take no input at all (no params besides the account, no body, no query). */
@@ -43,4 +47,4 @@ export const INPUTLESS_ROUTES: readonly string[] = [
 ];
 
 /** Route prefixes whose owners have not added bad-input cases yet: delete yours when you do. */
-export const PENDING_BAD_INPUT_ROUTES: readonly string[] = [`${ACCOUNT}/conversations`];
+export const PENDING_BAD_INPUT_ROUTES: readonly string[] = [];

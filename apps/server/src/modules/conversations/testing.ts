@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { request, type AsUser } from '../../test/app';
+import { insertConversation, insertInbox } from '../../test/factories';
 import type { World } from '../../test/fixtures';
 
 export async function insertLabels(
@@ -93,4 +94,78 @@ export function appContextValidator() {
     readFileSync(new URL('./app-context.schema.json', import.meta.url), 'utf8'),
   ) as object;
   return new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+}
+
+/** A conversation row in one of the world's inboxes; returns its display id. */
+export async function fixtureConversation(
+  app: FastifyInstance,
+  world: World,
+  inbox: 'api' | 'web' = 'api',
+): Promise<number> {
+  const id = await insertConversation(app.db, {
+    account_id: world.accountId,
+    inbox_id: inbox === 'api' ? world.apiInboxId : world.widgetInboxId,
+    contact_id: world.contactId,
+  });
+  const row = await app.db
+    .selectFrom('conversations')
+    .select('display_id')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.display_id;
+}
+
+let foreignDisplayId = 1_900_000_000;
+
+/**
+ * A conversation of the other account, numbered so that the world's account has no
+ * conversation with that display id: asking for it in our account must find nothing.
+ */
+export async function foreignConversation(app: FastifyInstance, world: World): Promise<number> {
+  const inbox = await insertInbox(app.db, world.otherAccountId);
+  foreignDisplayId += 1;
+  await insertConversation(app.db, {
+    account_id: world.otherAccountId,
+    inbox_id: inbox,
+    contact_id: world.otherAccountContactId,
+    display_id: foreignDisplayId,
+  });
+  return foreignDisplayId;
+}
+
+/** A message in the conversation `displayId` of the world's account; returns its id. */
+export async function fixtureMessage(
+  app: FastifyInstance,
+  world: World,
+  displayId: number,
+  senderUserId: number = world.admin.id,
+): Promise<number> {
+  const conversation = await app.db
+    .selectFrom('conversations')
+    .select(['id', 'inbox_id'])
+    .where('account_id', '=', world.accountId)
+    .where('display_id', '=', displayId)
+    .executeTakeFirstOrThrow();
+  const now = Date.now();
+  const row = await app.db
+    .insertInto('messages')
+    .values({
+      account_id: world.accountId,
+      inbox_id: conversation.inbox_id,
+      conversation_id: conversation.id,
+      content: 'fixture message',
+      message_type: 1,
+      content_type: 'text',
+      content_attributes: '{}',
+      private: 0,
+      status: 'sent',
+      source_id: null,
+      sender_type: 'User',
+      sender_id: senderUserId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
