@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
-import { insertConversation } from '../../test/factories';
+import { insertAgent, insertConversation } from '../../test/factories';
 import { FIXTURE_PASSWORD, createWorld, type World } from '../../test/fixtures';
 
 describe.each(DATABASE_KINDS)('agents on %s', (kind) => {
@@ -143,6 +143,33 @@ describe.each(DATABASE_KINDS)('agents on %s', (kind) => {
       body: { name: 'X' },
     });
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it('keeps an administrator when the only two remove each other at the same time', async () => {
+    const db = t.app.db;
+    const account = await db
+      .insertInto('accounts')
+      .values({ name: 'Two Admins', locale: 'en', created_at: Date.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const first = await insertAgent(db, account.id, 'administrator');
+    const second = await insertAgent(db, account.id, 'administrator');
+    const url = (id: number) => `/api/v1/accounts/${account.id}/agents/${id}`;
+    const results = await Promise.all([
+      request(t.app, 'DELETE', url(second.id), { as: first }),
+      request(t.app, 'DELETE', url(first.id), { as: second }),
+    ]);
+    const statuses = results.map((res) => res.statusCode);
+    // One wins; the other finds itself no longer an administrator (or no longer a member).
+    expect(statuses.filter((s) => s === 204)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 204).every((s) => s === 403 || s === 404)).toBe(true);
+    const admins = await db
+      .selectFrom('account_users')
+      .select('user_id')
+      .where('account_id', '=', account.id)
+      .where('role', '=', 'administrator')
+      .execute();
+    expect(admins).toHaveLength(1);
   });
 
   it('refuses to remove yourself; removes another agent with their memberships here', async () => {

@@ -1,12 +1,25 @@
 import type { AvailabilityStatus, UserRole } from '@bevatel/protocol';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { isUniqueViolation, lockAccount } from '../../lib/db-errors';
-import { invalid, notFound } from '../../lib/errors';
+import { forbidden, invalid, notFound } from '../../lib/errors';
 import { hashPassword } from '../../lib/passwords';
 import { nowMs } from '../../lib/time';
 import { randomToken } from '../../lib/tokens';
 import { assertCanChangeRole, assertCanRemoveAgent } from './policy';
 import { countAdministrators, findAgent, type AgentRecord } from './queries';
+
+/**
+ * Re-checks, under the account lock, that the acting administrator still is one: a request
+ * that started before someone removed or demoted them must not go on to act.
+ */
+async function assertStillAdmin(db: Kysely<Database>, accountId: number, actorId: number) {
+  const actor = await findAgent(db, accountId, actorId);
+  if (actor?.membership.role !== 'administrator') {
+    throw forbidden('Only administrators can do this');
+  }
+}
 
 type App = Pick<FastifyInstance, 'db' | 'dialect'>;
 
@@ -108,11 +121,13 @@ export interface AgentChanges {
 export async function updateAgent(
   app: App,
   accountId: number,
+  actorId: number,
   userId: number,
   changes: AgentChanges,
 ): Promise<AgentRecord> {
   return app.db.transaction().execute(async (trx) => {
     await lockAccount(trx, app.dialect, accountId);
+    await assertStillAdmin(trx, accountId, actorId);
     const current = await findAgent(trx, accountId, userId);
     if (!current) throw notFound('Agent');
     if (changes.role !== undefined) {
@@ -164,6 +179,7 @@ export async function removeAgent(
 ): Promise<void> {
   await app.db.transaction().execute(async (trx) => {
     await lockAccount(trx, app.dialect, accountId);
+    await assertStillAdmin(trx, accountId, actorId);
     const target = await findAgent(trx, accountId, userId);
     if (!target) throw notFound('Agent');
     assertCanRemoveAgent({

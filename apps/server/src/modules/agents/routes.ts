@@ -69,7 +69,13 @@ export async function agentRoutes(scope: FastifyInstance): Promise<void> {
     async (request) => {
       const member = requireAdmin(request);
       assertNotBlank(request.body.name);
-      const record = await updateAgent(app, member.account.id, request.params.id, request.body);
+      const record = await updateAgent(
+        app,
+        member.account.id,
+        member.user.id,
+        request.params.id,
+        request.body,
+      );
       return presentAgent(record.user, record.membership);
     },
   );

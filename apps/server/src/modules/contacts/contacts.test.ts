@@ -128,6 +128,24 @@ describe.each(DATABASE_KINDS)('contacts on %s', (kind) => {
     expect(elsewhere.statusCode).toBe(200);
   });
 
+  it('lets only one of several simultaneous creations with one email through', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        create({ name: `Racer ${i}`, email: 'race@example.com' }),
+      ),
+    );
+    const statuses = results.map((res) => res.statusCode).sort();
+    expect(statuses).toEqual([200, 422, 422, 422, 422, 422]);
+    const rows = await t.app.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('account_id', '=', w.accountId)
+      .where('email', '=', 'race@example.com')
+      .execute();
+    expect(rows).toHaveLength(1);
+    await t.app.db.deleteFrom('contacts').where('id', '=', rows[0]!.id).execute();
+  });
+
   it('rejects bad contact input without writing anything', async () => {
     const before = await countContacts();
     const cases: [unknown, string][] = [
