@@ -97,13 +97,20 @@ describe.each(DATABASE_KINDS)('realtime gateway on %s', (kind) => {
         .statusCode,
     ).toBe(400);
 
-    const socket = await connect(`/cable?api_access_token=${world.agent.access_token}`);
+    // A socket following its own account asks to switch to a stranger's: refused, and it
+    // then follows neither.
+    const socket = await connect(
+      `/cable?api_access_token=${world.agent.access_token}&account_id=${world.accountId}`,
+    );
+    await socket.next(isFrame('subscribed'));
     socket.send({ type: 'subscribe', account_id: world.otherAccountId });
     expect(await socket.next(isFrame('error'))).toMatchObject({ error: 'not_found' });
-    await t.app.realtime.publish(
-      { accountId: world.otherAccountId, inboxId: null },
-      { event: 'contact.deleted', data: { id: world.otherAccountContactId } },
-    );
+    for (const accountId of [world.otherAccountId, world.accountId]) {
+      await t.app.realtime.publish(
+        { accountId, inboxId: null },
+        { event: 'contact.deleted', data: { id: 12345 } },
+      );
+    }
     await socket.quiet(isEvent('contact.deleted'));
   });
 

@@ -166,7 +166,10 @@ export class RealtimeHub {
     try {
       const grant = await loadGrant(this.db, accountId, connection.userId);
       if (!this.all.has(connection) || connection.generation !== generation) return 'closed';
-      if (!grant) return 'not_found';
+      if (!grant) {
+        this.detach(connection); // a refused switch leaves the socket following nothing
+        return 'not_found';
+      }
       this.attach(connection, accountId, grant, after);
       return 'subscribed';
     } finally {
