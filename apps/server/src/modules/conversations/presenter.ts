@@ -269,52 +269,56 @@ async function loadLastIncoming(db: Kysely<Database>, ids: number[]): Promise<Ma
   return new Map(rows.map((r) => [r.conversation_id, Number(r.at)]));
 }
 
-/** Loads what `presentConversation` needs for all rows at once (about nine queries a page). */
+/** Channel, team name and HMAC state of each conversation, joined in one query. */
+async function loadLookups(db: Kysely<Database>, ids: number[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('conversations')
+    .innerJoin('inboxes', 'inboxes.id', 'conversations.inbox_id')
+    .leftJoin('contact_inboxes', 'contact_inboxes.id', 'conversations.contact_inbox_id')
+    .leftJoin('teams', 'teams.id', 'conversations.team_id')
+    .select([
+      'conversations.inbox_id',
+      'inboxes.channel_type',
+      'conversations.contact_inbox_id',
+      'contact_inboxes.hmac_verified',
+      'conversations.team_id',
+      'teams.name as team_name',
+    ])
+    .where('conversations.id', 'in', ids)
+    .execute();
+}
+
+/**
+ * Loads what `presentConversation` needs for all rows at once: six queries for a page however
+ * long (contacts, channel/team/HMAC, assignees, labels, last messages, unread counts), then
+ * the senders of those messages.
+ */
 export async function loadConversationRelations(
   db: Kysely<Database>,
   rows: readonly ConversationRow[],
 ): Promise<ConversationRelations> {
   const ids = rows.map((row) => row.id);
-  const inboxIds = unique(rows.map((row) => row.inbox_id));
-  const teamIds = unique(rows.map((row) => row.team_id));
-  const contactInboxIds = unique(rows.map((row) => row.contact_inbox_id));
-  const none = Promise.resolve([]);
-
-  const [
-    contacts,
-    inboxRows,
-    assignees,
-    teamRows,
-    contactInboxRows,
-    labels,
-    lastMessages,
-    unreadCounts,
-  ] = await Promise.all([
+  const [contacts, lookups, assignees, labels, lastMessages, unreadCounts] = await Promise.all([
     loadContacts(db, unique(rows.map((row) => row.contact_id))),
-    inboxIds.length
-      ? db
-          .selectFrom('inboxes')
-          .select(['id', 'channel_type'])
-          .where('id', 'in', inboxIds)
-          .execute()
-      : none,
+    loadLookups(db, ids),
     loadAssignees(db, rows),
-    teamIds.length
-      ? db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute()
-      : none,
-    contactInboxIds.length
-      ? db
-          .selectFrom('contact_inboxes')
-          .select(['id', 'hmac_verified'])
-          .where('id', 'in', contactInboxIds)
-          .execute()
-      : none,
     loadLabels(db, ids),
     ids.length ? lastMessagesOf(db, ids) : { last: [], lastNonActivity: [] },
     loadUnreadCounts(db, ids),
   ]);
 
-  const channels = new Map(inboxRows.map((inbox) => [inbox.id, inbox.channel_type as ChannelType]));
+  const channels = new Map<number, ChannelType>();
+  const teams = new Map<number, TeamRef>();
+  const hmacVerified = new Map<number, boolean>();
+  for (const row of lookups) {
+    channels.set(row.inbox_id, row.channel_type as ChannelType);
+    if (row.team_id !== null && row.team_name !== null) {
+      teams.set(row.team_id, { id: row.team_id, name: row.team_name });
+    }
+    if (row.contact_inbox_id !== null)
+      hmacVerified.set(row.contact_inbox_id, row.hmac_verified === 1);
+  }
   const windowed = rows.filter((row) => channels.get(row.inbox_id) === 'Channel::Whatsapp');
   const [lastIncomingAt, senders] = await Promise.all([
     loadLastIncoming(
@@ -329,8 +333,8 @@ export async function loadConversationRelations(
     contacts,
     channels,
     assignees,
-    teams: new Map(teamRows.map((team) => [team.id, { id: team.id, name: team.name }])),
-    hmacVerified: new Map(contactInboxRows.map((ci) => [ci.id, ci.hmac_verified === 1])),
+    teams,
+    hmacVerified,
     labels,
     lastMessages: present(lastMessages.last),
     lastNonActivityMessages: present(lastMessages.lastNonActivity),
