@@ -202,6 +202,31 @@ describe('agent dashboard in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lets an administrator add, edit and delete a label in settings', async () => {
+    await page.goto(`/app/accounts/${dashboard.accountId}/settings/labels`);
+    await page.getByRole('heading', { level: 1, name: 'Labels' }).waitFor();
+    await page.getByRole('button', { name: 'Add label' }).click();
+    const form = page.getByRole('form', { name: 'Add label' });
+    await form.getByLabel('Title').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByLabel('Title').fill('e2e-label');
+    await form.getByLabel('Description').fill('Made by the browser test');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const row = page.getByRole('row', { name: /e2e-label/ });
+    await row.getByText('Made by the browser test').waitFor();
+
+    await row.getByRole('button', { name: 'Edit e2e-label' }).click();
+    const edit = page.getByRole('form', { name: 'Edit e2e-label' });
+    await edit.getByLabel('Description').fill('Edited');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await row.getByText('Edited').waitFor();
+
+    await row.getByRole('button', { name: 'Delete e2e-label' }).click();
+    await row.getByRole('button', { name: 'Delete e2e-label for good' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
   it('shows agents no settings they cannot use', async () => {
     const omar = await signInContext(browser, dashboard.url, OMAR);
     contexts.push(omar);

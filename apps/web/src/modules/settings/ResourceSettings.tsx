@@ -231,14 +231,14 @@ function ResourceForm<T extends { id: number }>({
   };
 
   return (
-    <form className="card resource-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>
+    <form className="card resource-form" onSubmit={onSubmit} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>
         {creating
           ? config.addLabel
           : t('common.editItem', { name: item ? config.nameOf(item) : '' })}
       </h2>
       {fields.map((field) => {
-        const fieldId = `${id}-${field.name}`;
+        const fieldId = `${id}-field-${field.name}`;
         const value = values[field.name];
         const set = (next: string | boolean) => setValues((v) => ({ ...v, [field.name]: next }));
         const invalid = badField === field.name || undefined;
