@@ -45,7 +45,8 @@ export interface Contact {
   availability_status: AvailabilityStatus;
   additional_attributes: ContactAdditionalAttributes;
   custom_attributes: JsonObject;
-  last_activity_at: number | null;
+  /** Unix seconds; the creation time for a contact never active. */
+  last_activity_at: number;
   created_at: number;
 }
 

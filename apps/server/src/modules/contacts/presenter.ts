@@ -9,7 +9,7 @@ import type {
 } from '@bevatel/protocol';
 import type { ContactRow } from '../../db/schema';
 import { parseJsonObject } from '../../lib/json';
-import { toSeconds, toSecondsOrZero } from '../../lib/time';
+import { toSecondsOrZero } from '../../lib/time';
 
 const SOCIAL_NETWORKS = ['github', 'twitter', 'facebook', 'linkedin'] as const;
 
@@ -62,7 +62,8 @@ export function presentContact(
     availability_status: availability,
     additional_attributes: presentContactAttributes(row.additional_attributes),
     custom_attributes: parseJsonObject(row.custom_attributes),
-    last_activity_at: toSeconds(row.last_activity_at),
+    // The document types it as an integer: a contact never active counts from its creation.
+    last_activity_at: toSecondsOrZero(row.last_activity_at ?? row.created_at),
     created_at: toSecondsOrZero(row.created_at),
   };
 }

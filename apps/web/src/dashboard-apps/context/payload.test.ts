@@ -45,18 +45,6 @@ describe('appContextPayload', () => {
     expect(validate(JSON.parse(payload)), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
-  it('reports a never-active contact as last active at creation (the document says integer)', () => {
-    const contact = sampleContact({ last_activity_at: null, created_at: 1_700_000_000 });
-    const conversation = sampleConversation();
-    conversation.meta.sender = contact;
-    const parsed = JSON.parse(appContextPayload(input({ contact, conversation })));
-    expect(validate(parsed), JSON.stringify(validate.errors, null, 2)).toBe(true);
-    expect(parsed.data.contact.last_activity_at).toBe(1_700_000_000);
-    expect(parsed.data.conversation.meta.sender.last_activity_at).toBe(1_700_000_000);
-    // The dashboard's own copy is untouched.
-    expect(contact.last_activity_at).toBeNull();
-  });
-
   it('puts the messages oldest first and the loading state on the conversation', () => {
     const { data } = JSON.parse(appContextPayload(input({ allMessagesLoaded: false })));
     expect(data.conversation.messages.map((m: { id: number }) => m.id)).toEqual([1, 2, 3]);

@@ -2,7 +2,6 @@ import {
   buildAppContext,
   serializeAppContext,
   type AppContextInput,
-  type Contact,
   type Message,
 } from '@bevatel/protocol';
 
@@ -12,35 +11,11 @@ function oldestFirst(messages: readonly Message[]): Message[] {
 }
 
 /**
- * The document types a contact's `last_activity_at` as an integer, but the REST presenter
- * gives null for a contact who has never been active. Apps are promised the document's types,
- * so such a contact is reported as last active when it was created.
- */
-function withDocumentedTypes(contact: Contact): Contact {
-  if (Number.isInteger(contact.last_activity_at)) return contact;
-  return {
-    ...contact,
-    last_activity_at: Number.isInteger(contact.created_at) ? contact.created_at : 0,
-  };
-}
-
-/**
  * The one place the appContext string is made (PROTOCOL.md level 1), from the same presented
  * entities the dashboard shows: `useAppContextPayload` feeds it, nothing else builds payloads.
  */
 export function appContextPayload(input: AppContextInput): string {
-  const { conversation } = input;
-  return serializeAppContext(
-    buildAppContext({
-      ...input,
-      conversation: {
-        ...conversation,
-        meta: { ...conversation.meta, sender: withDocumentedTypes(conversation.meta.sender) },
-      },
-      contact: withDocumentedTypes(input.contact),
-      messages: oldestFirst(input.messages),
-    }),
-  );
+  return serializeAppContext(buildAppContext({ ...input, messages: oldestFirst(input.messages) }));
 }
 
 /** Which conversation a payload is for; the bridge never posts it to another conversation's frame. */
