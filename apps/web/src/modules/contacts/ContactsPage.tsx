@@ -36,6 +36,7 @@ export function ContactsPage() {
           <input
             id={`${id}-search`}
             type="search"
+            maxLength={255}
             placeholder={t('contacts.searchPlaceholder')}
             value={search}
             onChange={(e) => {

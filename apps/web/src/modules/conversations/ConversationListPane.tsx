@@ -62,6 +62,7 @@ export function ConversationListPane({
           <input
             id={`${id}-search`}
             type="search"
+            maxLength={200}
             placeholder={t('conversations.searchPlaceholder')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
