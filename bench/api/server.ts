@@ -1,0 +1,47 @@
+/**
+ * A benchmark target in its own process (so the load generator does not share its event
+ * loop): `real` is the full server on DATABASE_URL; `bare` is a bare Fastify answering the same
+ * JSON bodies from memory. Prints `READY <port>` once listening.
+ */
+import { readFileSync } from 'node:fs';
+import Fastify from 'fastify';
+import { buildApp } from '../../apps/server/src/app';
+import { loadConfig } from '../../apps/server/src/config';
+import { connectDatabase } from '../../apps/server/src/db/connect';
+
+interface Bodies {
+  list: unknown;
+  show: unknown;
+  messages: unknown;
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  if (mode === 'real') {
+    const config = loadConfig({ ...process.env, WEB_DIST: '', SEED: '0', PORT: '0' });
+    const database = connectDatabase(config.databaseUrl);
+    const app = await buildApp({ config, database, logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
+    return;
+  }
+  if (mode === 'bare') {
+    const bodies = JSON.parse(readFileSync(process.argv[3] ?? '', 'utf8')) as Bodies;
+    const app = Fastify({ logger: false });
+    const prefix = '/api/v1/accounts/:account_id/conversations';
+    app.get(prefix, async () => bodies.list);
+    app.get(`${prefix}/:id`, async () => bodies.show);
+    app.get(`${prefix}/:id/messages`, async () => bodies.messages);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
+    return;
+  }
+  throw new Error('usage: server.ts real | bare <bodies.json>');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
