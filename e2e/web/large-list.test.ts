@@ -116,4 +116,26 @@ describe('conversation list with 10,000 conversations', () => {
     expect(rendered).toBeLessThan(60);
     expect(errors).toEqual([]);
   });
+
+  it('moves between rows with the arrow keys, beyond the rows first rendered', async () => {
+    const scroller = page.locator('.conversation-scroll');
+    await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+    await page.locator('[data-index="0"] a').focus();
+    for (let i = 0; i < 40; i += 1) await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.activeElement?.closest('[data-index]')?.getAttribute('data-index'),
+        ),
+      )
+      .toBe('40');
+    await page.keyboard.press('ArrowUp');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.activeElement?.closest('[data-index]')?.getAttribute('data-index'),
+        ),
+      )
+      .toBe('39');
+  });
 });

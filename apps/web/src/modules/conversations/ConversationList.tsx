@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState, Spinner } from '../../components/States';
 import { useNow } from '../../lib/hooks';
@@ -49,6 +49,31 @@ export function ConversationList({
     scrollRef.current?.scrollTo({ top: 0 });
   }, [filters]);
 
+  // Arrow keys move between rows, also to rows not rendered yet (the list is virtualised). A
+  // move still waiting for its row to render counts as where focus is, so held keys add up.
+  const pendingFocus = useRef<number | null>(null);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const current = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!current) return;
+    const from = pendingFocus.current ?? Number(current.dataset.index);
+    const next = from + (event.key === 'ArrowDown' ? 1 : -1);
+    event.preventDefault();
+    if (next < 0 || next >= conversations.length) return;
+    pendingFocus.current = next;
+    virtualizer.scrollToIndex(next);
+    // The row may render a frame or two later, once the virtualizer has seen the scroll.
+    const focusRow = (tries: number) => {
+      if (pendingFocus.current !== next) return;
+      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"] a`);
+      if (row || tries === 0) {
+        row?.focus();
+        pendingFocus.current = null;
+      } else requestAnimationFrame(() => focusRow(tries - 1));
+    };
+    focusRow(10);
+  };
+
   if (list.isPending) return <LoadingState label={t('conversations.loading')} />;
   if (list.error && !list.data) {
     return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
@@ -62,7 +87,7 @@ export function ConversationList({
   }
 
   return (
-    <div ref={scrollRef} className="conversation-scroll">
+    <div ref={scrollRef} className="conversation-scroll" onKeyDown={onKeyDown}>
       <div
         role="list"
         aria-label={t('conversations.listLabel')}
@@ -75,6 +100,7 @@ export function ConversationList({
             <div
               key={conversation ? conversation.id : 'loader'}
               role="listitem"
+              data-index={item.index}
               className="virtual-row"
               style={{ height: item.size, transform: `translateY(${item.start}px)` }}
             >
