@@ -55,7 +55,7 @@ export class RealtimeClient {
     this.clearTimers();
     const socket = this.socket;
     this.socket = null;
-    if (socket && socket.readyState <= WebSocket.OPEN) socket.close(1000, 'bye');
+    if (socket) closeQuietly(socket, 1000, 'bye');
     this.handlers.onStatus('closed');
   }
 
@@ -99,7 +99,7 @@ export class RealtimeClient {
     const socket = this.socket;
     this.socket = null;
     this.clearTimers();
-    if (socket && socket.readyState <= WebSocket.OPEN) socket.close(4000, 'reconnecting');
+    if (socket) closeQuietly(socket, 4000, 'reconnecting');
     this.handlers.onStatus('closed');
     if (this.stopped || retryIn === null) return;
     const delay = retryIn ?? backoffDelay(this.attempt);
@@ -158,6 +158,15 @@ export class RealtimeClient {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.retryTimer = null;
     this.pingTimer = null;
+  }
+}
+
+/** Closing a socket still connecting makes the browser log an error: close it once open. */
+function closeQuietly(socket: WebSocket, code: number, reason: string): void {
+  if (socket.readyState === WebSocket.CONNECTING) {
+    socket.onopen = () => socket.close(code, reason);
+  } else if (socket.readyState === WebSocket.OPEN) {
+    socket.close(code, reason);
   }
 }
 
