@@ -48,6 +48,7 @@ export async function startDashboard(options: DashboardOptions = {}): Promise<Ru
     publicUrl: url,
     databaseUrl: `sqlite:${join(dataDir, 'e2e.sqlite3')}`,
     redisUrl: null,
+    redisChannel: 'bevatel:e2e',
     secretKeyBase: 'e2e-secret-key-base-'.repeat(4),
     adminEmail: DEMO_ADMIN.email,
     adminPassword: DEMO_ADMIN.password,

@@ -59,7 +59,10 @@ export async function buildApp({
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin);
-  await app.register(realtimePlugin, { redisUrl: config.redisUrl });
+  await app.register(realtimePlugin, {
+    redisUrl: config.redisUrl,
+    redisChannel: config.redisChannel,
+  });
 
   app.get('/health', async () => ({ status: 'ok' }));
   await app.register(authRoutes);

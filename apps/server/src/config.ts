@@ -10,6 +10,8 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string;
   redisUrl: string | null;
+  /** Redis channel prefix: deployments sharing one Redis must each have their own. */
+  redisChannel: string;
   secretKeyBase: string;
   adminEmail: string;
   adminPassword: string;
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: (env.PUBLIC_URL ?? `http://${displayHost}:${port}`).replace(/\/$/, ''),
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'bevatel.sqlite3')}`,
     redisUrl: env.REDIS_URL || null,
+    redisChannel: env.REDIS_CHANNEL || 'bevatel:realtime',
     secretKeyBase: env.SECRET_KEY_BASE || readOrCreateSecret(resolve(dataDir, 'secret_key_base')),
     adminEmail: (env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL).toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD ?? DEFAULT_ADMIN_PASSWORD,

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { connectDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { loggerOptions } from './lib/logging';
 import { seedDemo } from './seed';
 
 /** The server process: migrate, seed when empty, listen, and shut down cleanly on a signal. */
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = connectDatabase(config.databaseUrl);
   await migrateToLatest(database.db, database.dialect);
-  const logger = { level: config.logLevel };
+  const logger = loggerOptions(config.logLevel);
   const app = await buildApp({ config, database, logger });
   if (config.seed) {
     const seeded = await seedDemo(database.db, config);

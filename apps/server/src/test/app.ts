@@ -11,6 +11,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: 'http://localhost:3000',
     databaseUrl: 'sqlite::memory:',
     redisUrl: null,
+    redisChannel: 'bevatel:test',
     secretKeyBase: 'test-secret-key-base-'.repeat(4),
     adminEmail: 'admin@bevatel.test',
     adminPassword: 'password',

@@ -21,7 +21,7 @@ async function assertStillAdmin(db: Kysely<Database>, accountId: number, actorId
   }
 }
 
-type App = Pick<FastifyInstance, 'db' | 'dialect'>;
+type App = Pick<FastifyInstance, 'db' | 'dialect' | 'realtime'>;
 
 export interface NewAgent {
   name: string;
@@ -125,7 +125,7 @@ export async function updateAgent(
   userId: number,
   changes: AgentChanges,
 ): Promise<AgentRecord> {
-  return app.db.transaction().execute(async (trx) => {
+  const record = await app.db.transaction().execute(async (trx) => {
     await lockAccount(trx, app.dialect, accountId);
     await assertStillAdmin(trx, accountId, actorId);
     const current = await findAgent(trx, accountId, userId);
@@ -165,6 +165,9 @@ export async function updateAgent(
     if (!updated) throw notFound('Agent');
     return updated;
   });
+  // A new role changes what their open sockets may see.
+  if (changes.role !== undefined) await app.realtime.membershipChanged(accountId, userId);
+  return record;
 }
 
 /**
@@ -214,4 +217,5 @@ export async function removeAgent(
       .where('user_id', '=', userId)
       .execute();
   });
+  await app.realtime.membershipChanged(accountId, userId);
 }

@@ -5,7 +5,7 @@ import { notFound } from '../../lib/errors';
 import { nowMs } from '../../lib/time';
 import { assertAccountMembers } from '../agents/queries';
 
-type App = Pick<FastifyInstance, 'db' | 'dialect'>;
+type App = Pick<FastifyInstance, 'db' | 'dialect' | 'realtime'>;
 
 export interface NewInbox {
   name: string;
@@ -77,9 +77,15 @@ export async function deleteInbox(app: App, accountId: number, inboxId: number):
       .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw notFound('Inbox');
   });
+  // Open sockets re-read who may see which inbox now, not at their next refresh.
+  await app.realtime.membershipChanged(accountId);
 }
 
-async function assertInbox(app: App, accountId: number, inboxId: number): Promise<void> {
+async function assertInbox(
+  app: Pick<App, 'db'>,
+  accountId: number,
+  inboxId: number,
+): Promise<void> {
   const inbox = await app.db
     .selectFrom('inboxes')
     .select('id')
@@ -97,7 +103,7 @@ export async function replaceInboxMembers(
   userIds: readonly number[],
 ): Promise<void> {
   await app.db.transaction().execute(async (trx) => {
-    await assertInbox({ db: trx, dialect: app.dialect }, accountId, inboxId);
+    await assertInbox({ db: trx }, accountId, inboxId);
     await assertAccountMembers(trx, accountId, userIds);
     await trx.deleteFrom('inbox_members').where('inbox_id', '=', inboxId).execute();
     if (userIds.length > 0) {
@@ -107,6 +113,7 @@ export async function replaceInboxMembers(
         .execute();
     }
   });
+  await app.realtime.membershipChanged(accountId);
 }
 
 export async function removeInboxMembers(
@@ -116,7 +123,7 @@ export async function removeInboxMembers(
   userIds: readonly number[],
 ): Promise<void> {
   await app.db.transaction().execute(async (trx) => {
-    await assertInbox({ db: trx, dialect: app.dialect }, accountId, inboxId);
+    await assertInbox({ db: trx }, accountId, inboxId);
     await assertAccountMembers(trx, accountId, userIds);
     if (userIds.length === 0) return;
     await trx
@@ -125,4 +132,5 @@ export async function removeInboxMembers(
       .where('user_id', 'in', [...userIds])
       .execute();
   });
+  await app.realtime.membershipChanged(accountId);
 }

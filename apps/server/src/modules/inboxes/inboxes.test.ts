@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BusSignal } from '../../realtime/bus';
 import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
 import { createWorld, type World } from '../../test/fixtures';
@@ -140,6 +141,21 @@ describe.each(DATABASE_KINDS)('inboxes on %s', (kind) => {
     });
     expect(removed.statusCode).toBe(200);
     expect(removed.json()).toEqual({ payload: [] });
+  });
+
+  it('tells open sockets that inbox membership changed, after each member change', async () => {
+    const signals: BusSignal[] = [];
+    const stop = t.app.realtimeBus.onSignal((signal) => signals.push(signal));
+    const url = `${base()}/inbox_members`;
+    const body = { inbox_id: w.widgetInboxId, user_ids: [w.outsider.id] };
+    await request(t.app, 'POST', url, { as: w.admin, body });
+    await request(t.app, 'DELETE', url, { as: w.admin, body });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stop();
+    expect(signals).toEqual([
+      expect.objectContaining({ kind: 'membership', accountId: w.accountId }),
+      expect.objectContaining({ kind: 'membership', accountId: w.accountId }),
+    ]);
   });
 
   it('refuses members from elsewhere and unknown inboxes', async () => {
