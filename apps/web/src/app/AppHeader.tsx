@@ -5,11 +5,11 @@ import { Avatar } from '../components/Avatar';
 import { Icon } from '../components/Icon';
 import { Menu } from '../components/Menu';
 import { usePreferences } from '../modules/preferences/preferences';
-import type { RealtimeStatus } from '../modules/realtime/client';
+import type { ConnectionState } from '../modules/realtime/useRealtime';
 import { useAccount } from '../modules/session/account';
 import { useSignOut } from '../modules/session/session';
 
-export function AppHeader({ profile, realtime }: { profile: Profile; realtime: RealtimeStatus }) {
+export function AppHeader({ profile, realtime }: { profile: Profile; realtime: ConnectionState }) {
   const { t } = useTranslation();
   const account = useAccount();
   const navigate = useNavigate();
@@ -28,7 +28,7 @@ export function AppHeader({ profile, realtime }: { profile: Profile; realtime: R
       <span className="header-account">{account.name}</span>
       <span className="header-spacer" />
       <span className="realtime-status" role="status">
-        {realtime === 'open' ? null : (
+        {realtime !== 'down' ? null : (
           <span className="pill pill-warning">{t('realtime.reconnecting')}</span>
         )}
       </span>

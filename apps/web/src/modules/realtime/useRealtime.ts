@@ -4,10 +4,19 @@ import { queryKeys } from '../../lib/query-keys';
 import { applyEnvelope, catchUp } from './apply';
 import { RealtimeClient, type RealtimeStatus } from './client';
 
-/** Keeps one socket open for the account in view; returns its status for the header. */
-export function useRealtime(accountId: number, meId: number): RealtimeStatus {
+/** What the header shows: nothing while the first connection is made, a notice once it is down. */
+export type ConnectionState = 'starting' | 'open' | 'down';
+
+function nextState(previous: ConnectionState, status: RealtimeStatus): ConnectionState {
+  if (status === 'open') return 'open';
+  if (status === 'closed') return 'down';
+  return previous === 'starting' ? 'starting' : 'down';
+}
+
+/** Keeps one socket open for the account in view; returns its state for the header. */
+export function useRealtime(accountId: number, meId: number): ConnectionState {
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<RealtimeStatus>('connecting');
+  const [state, setState] = useState<ConnectionState>('starting');
   const me = useRef(meId);
   useEffect(() => {
     me.current = meId;
@@ -17,12 +26,12 @@ export function useRealtime(accountId: number, meId: number): RealtimeStatus {
     const client = new RealtimeClient(accountId, {
       onEnvelope: (envelope) => applyEnvelope(queryClient, accountId, me.current, envelope),
       onCatchUp: () => catchUp(queryClient),
-      onStatus: setStatus,
+      onStatus: (status) => setState((previous) => nextState(previous, status)),
       onUnauthorized: () => queryClient.setQueryData(queryKeys.profile, null),
     });
     client.start();
     return () => client.stop();
   }, [accountId, queryClient]);
 
-  return status;
+  return state;
 }
