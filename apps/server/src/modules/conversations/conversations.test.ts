@@ -3,6 +3,7 @@ import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
+import { insertAgent } from '../../test/factories';
 import { createWorld, type World } from '../../test/fixtures';
 import {
   conversationsUrl,
@@ -347,6 +348,43 @@ describe.each(DATABASE_KINDS)('conversations on %s', (kind) => {
         { as: w.stranger },
       );
       expect(theirs.statusCode).toBe(404);
+    });
+
+    it('merges ordered ranges for several inboxes and statuses exactly like one sorted query', async () => {
+      const both = await insertAgent(scoped.app.db, w.accountId);
+      await scoped.app.db
+        .insertInto('inbox_members')
+        .values([
+          { inbox_id: w.apiInboxId, user_id: both.id },
+          { inbox_id: w.widgetInboxId, user_id: both.id },
+        ])
+        .execute();
+      for (const query of [
+        '?status=all',
+        '?status=all&page=2',
+        '?status=open',
+        '?status=resolved&assignee_type=assigned',
+      ]) {
+        const asAgent = await list(query, both);
+        const asAdmin = await list(query);
+        expect(
+          asAgent.payload.map((c) => c.id),
+          query,
+        ).toEqual(asAdmin.payload.map((c) => c.id));
+        expect(asAgent.meta.all_count, query).toBe(asAdmin.meta.all_count);
+      }
+      const all = [
+        ...(await list('?status=all')).payload,
+        ...(await list('?status=all&page=2')).payload,
+      ];
+      const rows = await scoped.app.db
+        .selectFrom('conversations')
+        .select(['display_id'])
+        .where('account_id', '=', w.accountId)
+        .orderBy('last_activity_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      expect(all.map((c) => c.id)).toEqual(rows.map((r) => r.display_id));
     });
 
     it('answers bad list input with 4xx JSON naming the field', async () => {

@@ -1,5 +1,5 @@
 import type { ConversationCounts, ConversationStatus } from '@bevatel/protocol';
-import { MESSAGE_TYPES } from '@bevatel/protocol';
+import { CONVERSATION_STATUSES, MESSAGE_TYPES } from '@bevatel/protocol';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { ConversationRow, Database } from '../../db/schema';
 import type { Actor } from './actor';
@@ -140,7 +140,36 @@ export async function countConversations(
   return { mine_count: mine, unassigned_count: unassigned, all_count: all };
 }
 
-/** One page, newest activity first (ties by id), using the (account, …, last_activity_at) indexes. */
+/** Above this many rows read in all partitions together, one sorted query is cheaper. */
+const MAX_PARTITIONED_ROWS = 20_000;
+
+/**
+ * The index ranges whose union is the filtered set, each already ordered by last_activity_at:
+ * one per status (when listing all statuses) and per inbox (when limited to several inboxes).
+ * Null when one range covers it.
+ */
+function partitionsOf(
+  filters: ConversationFilters,
+  inboxIds: number[] | null,
+): { status: StatusFilter; inboxIds: number[] | null }[] | null {
+  const statuses: StatusFilter[] =
+    filters.status === 'all' ? [...CONVERSATION_STATUSES] : [filters.status];
+  let inboxes: (number | null)[] = [null];
+  if (filters.inboxId !== undefined) {
+    inboxes = inboxIds && !inboxIds.includes(filters.inboxId) ? [] : [filters.inboxId];
+  } else if (inboxIds) inboxes = inboxIds;
+  if (statuses.length === 1 && inboxes.length <= 1) return null;
+  return statuses.flatMap((status) =>
+    inboxes.map((inbox) => ({ status, inboxIds: inbox === null ? null : [inbox] })),
+  );
+}
+
+/**
+ * One page, newest activity first (ties by id). A filter the (account, …, status,
+ * last_activity_at) indexes cannot answer in order — all statuses, or an agent's several
+ * inboxes — is read as a UNION ALL of ordered ranges, each cut at the page's end, then merged:
+ * the first page of "all" reads about 100 index entries instead of sorting the account.
+ */
 export async function listConversations(
   db: Kysely<Database>,
   actor: Actor,
@@ -149,18 +178,46 @@ export async function listConversations(
   page: number,
 ): Promise<ConversationRow[]> {
   if (inboxIds && inboxIds.length === 0) return [];
+  const offset = (page - 1) * CONVERSATIONS_PER_PAGE;
+  const range = (status: StatusFilter, inboxes: number[] | null, explicitInbox: boolean) =>
+    db
+      .selectFrom('conversations')
+      .selectAll()
+      .where((eb) =>
+        eb.and([
+          ...scopeConditions(
+            eb,
+            actor,
+            { ...filters, status, inboxId: explicitInbox ? filters.inboxId : undefined },
+            inboxes,
+          ),
+          ...assigneeCondition(eb, actor, filters.assigneeType),
+        ]),
+      )
+      .orderBy('conversations.last_activity_at', 'desc')
+      .orderBy('conversations.id', 'desc');
+
+  const partitions = partitionsOf(filters, inboxIds);
+  const perPartition = offset + CONVERSATIONS_PER_PAGE;
+  if (!partitions || partitions.length * perPartition > MAX_PARTITIONED_ROWS) {
+    return range(filters.status, inboxIds, true)
+      .limit(CONVERSATIONS_PER_PAGE)
+      .offset(offset)
+      .execute();
+  }
+  if (partitions.length === 0) return [];
+  const parts = partitions.map((part, i) =>
+    db
+      .selectFrom(range(part.status, part.inboxIds, false).limit(perPartition).as(`p${i}`))
+      .selectAll(),
+  );
+  const union = parts.slice(1).reduce((all, part) => all.unionAll(part), parts[0]!);
   return db
-    .selectFrom('conversations')
+    .selectFrom(union.as('merged'))
     .selectAll()
-    .where((eb) =>
-      eb.and([
-        ...scopeConditions(eb, actor, filters, inboxIds),
-        ...assigneeCondition(eb, actor, filters.assigneeType),
-      ]),
-    )
-    .orderBy('conversations.last_activity_at', 'desc')
-    .orderBy('conversations.id', 'desc')
+    .orderBy('merged.last_activity_at', 'desc')
+    .orderBy('merged.id', 'desc')
     .limit(CONVERSATIONS_PER_PAGE)
-    .offset((page - 1) * CONVERSATIONS_PER_PAGE)
+    .offset(offset)
     .execute();
 }
