@@ -39,7 +39,7 @@ describe('agent dashboard in Chromium', () => {
     admin = await newContext(browser, dashboard.url);
     contexts.push(admin);
     page = await admin.newPage();
-    errors = watchErrors(page, { allowSignedOutProbe: true });
+    errors = watchErrors(page);
   });
 
   afterAll(async () => {

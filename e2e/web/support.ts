@@ -10,22 +10,11 @@ const AXE_PATH = require.resolve('axe-core/axe.min.js');
 export const DEMO_PASSWORD = 'Bevatel!2026';
 export const OMAR = { email: 'omar@bevatel.test', password: DEMO_PASSWORD };
 
-/**
- * Console errors and page errors. The first visit to the sign-in page asks the server who is
- * signed in (GET /api/v1/profile) and is answered 401 — the expected answer, which Chromium
- * nonetheless logs; `allowSignedOutProbe` leaves that one line out.
- */
-export function watchErrors(page: Page, options: { allowSignedOutProbe?: boolean } = {}) {
+/** Console errors and page errors, for asserting there were none. */
+export function watchErrors(page: Page) {
   const errors: string[] = [];
-  let probeSeen = false;
-  page.on('response', (response) => {
-    if (response.url().endsWith('/api/v1/profile') && response.status() === 401) probeSeen = true;
-  });
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const text = message.text();
-    if (options.allowSignedOutProbe && probeSeen && text.includes('status of 401')) return;
-    errors.push(text);
+    if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;

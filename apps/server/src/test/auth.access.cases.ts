@@ -20,6 +20,12 @@ export const authAccessCases: AccessCase[] = [
   },
   { method: 'DELETE', route: '/auth/sign_out', expect: signedIn(204) },
   {
+    method: 'GET',
+    route: '/auth/session',
+    note: 'answers null for nobody rather than 401',
+    expect: { anonymous: 200, agent: 200, outsider: 200, admin: 200, stranger: 200 },
+  },
+  {
     method: 'POST',
     route: '/auth/sign_in',
     note: 'wrong password, whoever asks',

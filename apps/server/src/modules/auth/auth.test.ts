@@ -37,6 +37,25 @@ describe.each(DATABASE_KINDS)('auth on %s', (kind) => {
     expect(profile.json().email).toBe('agent@acme.test');
   });
 
+  it('answers who is signed in on /auth/session: the profile, or null with 200', async () => {
+    const nobody = await request(t.app, 'GET', '/auth/session');
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json()).toEqual({ data: null });
+    const res = await request(t.app, 'POST', '/auth/sign_in', {
+      body: { email: 'agent@acme.test', password: FIXTURE_PASSWORD },
+    });
+    const cookie = res.cookies.find((c) => c.name === 'bevatel_session')!.value;
+    const session = await t.app.inject({
+      method: 'GET',
+      url: '/auth/session',
+      cookies: { bevatel_session: cookie },
+    });
+    expect(session.json().data).toMatchObject({
+      id: world.agent.id,
+      csrf_token: res.json().data.csrf_token,
+    });
+  });
+
   it('refuses a wrong password and an unknown email alike', async () => {
     const wrong = await request(t.app, 'POST', '/auth/sign_in', {
       body: { email: 'agent@acme.test', password: 'nope' },

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { HttpError } from '../../lib/errors';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../lib/passwords';
+import type { UserRow } from '../../db/schema';
 import { SESSION_COOKIE, requireUser } from '../../plugins/auth';
 import { presentProfile } from './presenter';
 import { accountsOfUser } from './queries';
@@ -84,14 +85,13 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return reply.status(204).send();
   });
 
-  app.get('/api/v1/profile', async (request) => {
-    const user = requireUser(request);
+  const profileWithTokens = async (user: UserRow, sessionId: string | null) => {
     const accounts = await accountsOfUser(app.db, user.id);
-    const session = request.sessionId
+    const session = sessionId
       ? await app.db
           .selectFrom('sessions')
           .select('csrf_token')
-          .where('id', '=', request.sessionId)
+          .where('id', '=', sessionId)
           .executeTakeFirst()
       : undefined;
     return {
@@ -99,7 +99,16 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       access_token: user.access_token,
       csrf_token: session?.csrf_token ?? null,
     };
-  });
+  };
+
+  app.get('/api/v1/profile', async (request) =>
+    profileWithTokens(requireUser(request), request.sessionId),
+  );
+
+  // The dashboard's boot question "is anyone signed in?": nobody is an answer, not an error.
+  app.get('/auth/session', async (request) => ({
+    data: request.user ? await profileWithTokens(request.user, request.sessionId) : null,
+  }));
 
   app.put(
     '/api/v1/profile',

@@ -1,6 +1,5 @@
 import type { Profile, SignInResponse } from '@bevatel/protocol';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../lib/api';
 import { useApi } from '../../lib/api-context';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -12,20 +11,15 @@ function stripTokens(body: ProfileWithTokens): Profile {
   return profile;
 }
 
-/** Who is signed in: null when nobody is (a 401 is an answer here, not an error). */
+/** Who is signed in: null when nobody is (asked of /auth/session, which answers 200 either way). */
 export function useProfileQuery() {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.profile,
     queryFn: async (): Promise<Profile | null> => {
-      try {
-        const body = await api.get<ProfileWithTokens>('/api/v1/profile');
-        api.setCsrfToken(body.csrf_token ?? null);
-        return stripTokens(body);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
+      const { data } = await api.get<{ data: ProfileWithTokens | null }>('/auth/session');
+      api.setCsrfToken(data?.csrf_token ?? null);
+      return data ? stripTokens(data) : null;
     },
     staleTime: Infinity,
   });
