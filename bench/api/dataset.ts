@@ -22,6 +22,8 @@ export interface DatasetSize {
 
 export const ACCOUNT_ID = 1;
 export const ADMIN_TOKEN = 'bench-admin-token';
+/** Agent 1: a member of two of the four inboxes. */
+export const AGENT_TOKEN = 'bench-agent-token-1';
 export const INBOXES = [
   ['Support API', 'Channel::Api'],
   ['Website Chat', 'Channel::WebWidget'],

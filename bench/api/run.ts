@@ -15,11 +15,12 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import * as prettier from 'prettier';
 import pg from 'pg';
 import { connectDatabase } from '../../apps/server/src/db/connect';
 import type { DialectName } from '../../apps/server/src/db/dialect';
 import { migrateToLatest } from '../../apps/server/src/db/migrate';
-import { ACCOUNT_ID, ADMIN_TOKEN, type DatasetSize } from './dataset';
+import { ACCOUNT_ID, ADMIN_TOKEN, AGENT_TOKEN, type DatasetSize } from './dataset';
 import { fill, postgresWriter, sqliteWriter } from './fill';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -136,17 +137,25 @@ async function startTarget(args: string[], env: Record<string, string>): Promise
   };
 }
 
+interface Scenario {
+  name: string;
+  path: () => string;
+  /** api_access_token of the caller. */
+  token: string;
+}
+
 async function load(
   port: number,
-  path: () => string,
+  scenario: Scenario,
   duration: number,
   connections = CONNECTIONS,
 ): Promise<Measure> {
+  const { path } = scenario;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
     duration,
-    headers: { api_access_token: ADMIN_TOKEN },
+    headers: { api_access_token: scenario.token, 'x-bench-body': scenario.name },
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }],
   });
   return {
@@ -158,9 +167,9 @@ async function load(
   };
 }
 
-async function getJson(port: number, path: string): Promise<unknown> {
+async function getJson(port: number, path: string, token: string): Promise<unknown> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-    headers: { api_access_token: ADMIN_TOKEN },
+    headers: { api_access_token: token },
   });
   if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return res.json();
@@ -194,30 +203,46 @@ async function benchKind(
     });
     targets.push(real);
     const base = `/api/v1/accounts/${ACCOUNT_ID}/conversations`;
+    const randomId = () => 1 + Math.floor(Math.random() * size.conversations);
+    const scenarios: Scenario[] = [
+      { name: 'GET conversations', path: () => base, token: ADMIN_TOKEN },
+      {
+        name: 'GET conversations?status=all (agent, 2 inboxes)',
+        path: () => `${base}?status=all`,
+        token: AGENT_TOKEN,
+      },
+      { name: 'GET conversations/:id', path: () => `${base}/${randomId()}`, token: ADMIN_TOKEN },
+      {
+        name: 'GET conversations/:id/messages',
+        path: () => `${base}/${randomId()}/messages`,
+        token: ADMIN_TOKEN,
+      },
+    ];
+    // The bare server answers each scenario with a body the real one gave for it.
     const sample = Math.floor(size.conversations / 2);
-    const bodies = {
-      list: await getJson(real.port, base),
-      show: await getJson(real.port, `${base}/${sample}`),
-      messages: await getJson(real.port, `${base}/${sample}/messages`),
-    };
+    const bodies: Record<string, unknown> = {};
+    for (const scenario of scenarios) {
+      const path = scenario.path().replace(/\/\d+(\/messages)?$/, `/${sample}$1`);
+      bodies[scenario.name] = await getJson(real.port, path, scenario.token);
+    }
     const bodiesFile = join(tmpdir(), `bevatel-bench-bodies-${process.pid}.json`);
     writeFileSync(bodiesFile, JSON.stringify(bodies));
     const bare = await startTarget(['bare', bodiesFile], {});
     targets.push(bare);
 
-    const randomId = () => 1 + Math.floor(Math.random() * size.conversations);
-    const scenarios: [string, () => string][] = [
-      ['GET conversations', () => base],
-      ['GET conversations/:id', () => `${base}/${randomId()}`],
-      ['GET conversations/:id/messages', () => `${base}/${randomId()}/messages`],
-    ];
     const results: ScenarioResult[] = [];
     const loadBefore = loadavg()[0] ?? 0;
-    for (const [name, path] of scenarios) {
-      await load(real.port, path, Math.max(1, Math.round(options.duration / 5))); // warm-up
-      const single = await load(real.port, path, Math.max(2, Math.round(options.duration / 3)), 1);
-      const realMeasure = await load(real.port, path, options.duration);
-      const bareMeasure = await load(bare.port, path, options.duration);
+    for (const scenario of scenarios) {
+      const { name } = scenario;
+      await load(real.port, scenario, Math.max(1, Math.round(options.duration / 5))); // warm-up
+      const single = await load(
+        real.port,
+        scenario,
+        Math.max(2, Math.round(options.duration / 3)),
+        1,
+      );
+      const realMeasure = await load(real.port, scenario, options.duration);
+      const bareMeasure = await load(bare.port, scenario, options.duration);
       results.push({ kind, name, real: realMeasure, bare: bareMeasure, single });
       console.log(
         `[${kind}] ${name}: ${Math.round(realMeasure.rps)} req/s (bare ${Math.round(bareMeasure.rps)}), p50 ${realMeasure.p50} ms, p99 ${realMeasure.p99} ms, 1-conn p50 ${single.p50} ms`,
@@ -243,6 +268,8 @@ async function benchKind(
   }
 }
 
+/** autocannon reports whole milliseconds: 0 means under one. */
+const ms = (n: number) => (n === 0 ? '<1' : String(n));
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -254,7 +281,7 @@ function table(results: KindResult[]): string {
   for (const k of results) {
     for (const s of k.scenarios) {
       lines.push(
-        `| ${k.kind} | \`${s.name}\` | ${fmt(s.real.rps)} | ${s.real.p50} | ${s.real.p99} | ${s.single.p50} | ${fmt(s.bare.rps)} | ${s.bare.p50} | ${s.bare.p99} | ${fmt((s.real.rps / s.bare.rps) * 100, 1)} % |`,
+        `| ${k.kind} | \`${s.name}\` | ${fmt(s.real.rps)} | ${ms(s.real.p50)} | ${ms(s.real.p99)} | ${ms(s.single.p50)} | ${fmt(s.bare.rps)} | ${ms(s.bare.p50)} | ${ms(s.bare.p99)} | ${fmt((s.real.rps / s.bare.rps) * 100, 1)} % |`,
       );
     }
   }
@@ -275,7 +302,7 @@ Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/api/run.t
 
 - Dataset: one account with ${fmt(size.conversations)} conversations (40 % open), ${fmt(size.messages)} messages, ${fmt(size.contacts)} contacts, ${size.agents} agents, 4 inboxes; labels on 30 % of conversations.
 - Bulk fill (multi-row INSERTs in transactions on SQLite, \`INSERT … SELECT FROM unnest(…)\` 10,000 rows a statement on PostgreSQL, then ANALYZE): ${fills}.
-- Load: autocannon, ${CONNECTIONS} connections, ${options.duration} s per run after a warm-up, as the administrator (\`api_access_token\`), server and load generator in separate processes on the same machine. \`GET conversations\` is the first page of open conversations with its counts; the other two pick a random conversation per request.
+- Load: autocannon, ${CONNECTIONS} connections, ${options.duration} s per run after a warm-up, with an \`api_access_token\`; server and load generator in separate processes on the same machine. \`GET conversations\`: the administrator's first page of open conversations with its three counts. The agent scenario: an agent in two of the four inboxes lists all statuses (merged from eight ordered index ranges). The last two pick a random conversation per request.
 - Machine load (1-minute load average before → after the runs): ${results.map((k) => `${k.kind} ${k.load[0].toFixed(1)} → ${k.load[1].toFixed(1)}`).join(', ')}. Other people's builds and tests share these 2 cores, so absolute figures move between runs; the ratio to the bare baseline, measured in the same minutes, moves less.
 - "bare" is a Fastify route in its own process answering the same JSON bodies from memory: the ceiling of HTTP + JSON on this machine. "real / bare" is the share of that ceiling the server reaches.
 
@@ -283,7 +310,7 @@ ${table(results)}
 `;
 }
 
-function writeSection(markdown: string): void {
+async function writeSection(markdown: string): Promise<void> {
   const file = join(ROOT, 'docs', 'BENCHMARKS.md');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const start = current.search(/^## API\s*$/m);
@@ -295,7 +322,8 @@ function writeSection(markdown: string): void {
     const end = rest.search(/^## /m);
     next = current.slice(0, start) + markdown + (end === -1 ? '' : `\n${rest.slice(end)}`);
   }
-  writeFileSync(file, `${next.trimEnd()}\n`);
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(`${next.trimEnd()}\n`, { ...config, filepath: file }));
   console.log(`\nwrote the API section of ${file}`);
 }
 
@@ -313,7 +341,7 @@ async function main(): Promise<void> {
     join(resultsDir, `api-${options.quick ? 'quick' : 'full'}-${Date.now()}.json`),
     JSON.stringify({ size, options, results }, null, 2),
   );
-  if (options.write) writeSection(section(results, size, options));
+  if (options.write) await writeSection(section(results, size, options));
 }
 
 main().catch((error: unknown) => {

@@ -9,11 +9,8 @@ import { buildApp } from '../../apps/server/src/app';
 import { loadConfig } from '../../apps/server/src/config';
 import { connectDatabase } from '../../apps/server/src/db/connect';
 
-interface Bodies {
-  list: unknown;
-  show: unknown;
-  messages: unknown;
-}
+/** JSON bodies by scenario; the load generator names its scenario in `x-bench-body`. */
+type Bodies = Record<string, unknown>;
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
@@ -30,9 +27,11 @@ async function main(): Promise<void> {
     const bodies = JSON.parse(readFileSync(process.argv[3] ?? '', 'utf8')) as Bodies;
     const app = Fastify({ logger: false });
     const prefix = '/api/v1/accounts/:account_id/conversations';
-    app.get(prefix, async () => bodies.list);
-    app.get(`${prefix}/:id`, async () => bodies.show);
-    app.get(`${prefix}/:id/messages`, async () => bodies.messages);
+    const answer = async (request: { headers: Record<string, unknown> }) =>
+      bodies[String(request.headers['x-bench-body'])] ?? {};
+    app.get(prefix, answer);
+    app.get(`${prefix}/:id`, answer);
+    app.get(`${prefix}/:id/messages`, answer);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
