@@ -69,6 +69,8 @@ interface ScenarioResult {
 
 interface KindResult {
   kind: DialectName;
+  /** Runs that saw errors or timeouts (autocannon gives up on a request after 10 s). */
+  failures: string[];
   /** 1-minute load average before and after the load runs (other work on the machine). */
   load: [number, number];
   fillSeconds: number;
@@ -231,6 +233,7 @@ async function benchKind(
     targets.push(bare);
 
     const results: ScenarioResult[] = [];
+    const failures: string[] = [];
     const loadBefore = loadavg()[0] ?? 0;
     for (const scenario of scenarios) {
       const { name } = scenario;
@@ -247,16 +250,24 @@ async function benchKind(
       console.log(
         `[${kind}] ${name}: ${Math.round(realMeasure.rps)} req/s (bare ${Math.round(bareMeasure.rps)}), p50 ${realMeasure.p50} ms, p99 ${realMeasure.p99} ms, 1-conn p50 ${single.p50} ms`,
       );
-      if (realMeasure.non2xx || realMeasure.errors) {
-        console.warn(
-          `[${kind}] ${name}: ${realMeasure.non2xx} non-2xx, ${realMeasure.errors} errors`,
-        );
+      for (const [label, m] of [
+        ['real', realMeasure],
+        ['bare', bareMeasure],
+        ['1 connection', single],
+      ] as const) {
+        if (m.non2xx || m.errors) {
+          console.warn(`[${kind}] ${name} (${label}): ${m.non2xx} non-2xx, ${m.errors} errors`);
+          failures.push(
+            `${kind} ${name} (${label}): ${m.non2xx} non-2xx, ${m.errors} errors/timeouts`,
+          );
+        }
       }
     }
     rmSync(bodiesFile, { force: true });
     const machineLoad: [number, number] = [loadBefore, loadavg()[0] ?? 0];
     return {
       kind,
+      failures,
       load: machineLoad,
       fillSeconds: filled.seconds,
       rows: filled.rows,
@@ -307,7 +318,11 @@ Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/api/run.t
 - "bare" is a Fastify route in its own process answering the same JSON bodies from memory: the ceiling of HTTP + JSON on this machine. "real / bare" is the share of that ceiling the server reaches.
 
 ${table(results)}
-`;
+${
+  results.some((k) => k.failures.length)
+    ? `\nRuns with errors or timeouts: ${results.flatMap((k) => k.failures).join('; ')}.\n`
+    : ''
+}`;
 }
 
 async function writeSection(markdown: string): Promise<void> {

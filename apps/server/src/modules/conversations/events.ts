@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ConversationRow } from '../../db/schema';
 import { presentMessages, type PresentedMessage } from '../messages/presenter';
 import { presentConversationById } from './presenter';
+import { gather } from './gather';
 
 export type ConversationEventName =
   | 'conversation.created'
@@ -48,12 +49,14 @@ export async function deliver(
     ),
   );
 
-  const [conversation, messageRows] = await Promise.all([
-    needsConversation ? presentConversationById(app.db, target.id) : null,
-    messageIds.length
-      ? app.db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()
-      : [],
-  ]);
+  const [conversation, messageRows] = await gather(
+    app.db,
+    async () => (needsConversation ? presentConversationById(app.db, target.id) : null),
+    async () =>
+      messageIds.length
+        ? app.db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()
+        : [],
+  );
   const known = conversation
     ? new Map([[conversation.meta.sender.id, conversation.meta.sender]])
     : undefined;

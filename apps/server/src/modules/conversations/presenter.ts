@@ -19,6 +19,7 @@ import { toSeconds, toSecondsOrZero } from '../../lib/time';
 import { presentAgent } from '../agents/presenter';
 import { presentContact } from '../contacts/presenter';
 import { loadMessageSenders, presentMessage, type PresentedMessage } from '../messages/presenter';
+import { gather } from './gather';
 
 /** How long after the contact's last message a WhatsApp conversation still accepts replies. */
 const WHATSAPP_REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -154,6 +155,7 @@ async function lastMessagesOf(
   db: Kysely<Database>,
   conversationIds: number[],
 ): Promise<{ last: MessageRow[]; lastNonActivity: MessageRow[] }> {
+  if (!conversationIds.length) return { last: [], lastNonActivity: [] };
   const rows = await db
     .selectFrom('messages')
     .selectAll()
@@ -299,14 +301,15 @@ export async function loadConversationRelations(
   rows: readonly ConversationRow[],
 ): Promise<ConversationRelations> {
   const ids = rows.map((row) => row.id);
-  const [contacts, lookups, assignees, labels, lastMessages, unreadCounts] = await Promise.all([
-    loadContacts(db, unique(rows.map((row) => row.contact_id))),
-    loadLookups(db, ids),
-    loadAssignees(db, rows),
-    loadLabels(db, ids),
-    ids.length ? lastMessagesOf(db, ids) : { last: [], lastNonActivity: [] },
-    loadUnreadCounts(db, ids),
-  ]);
+  const [contacts, lookups, assignees, labels, lastMessages, unreadCounts] = await gather(
+    db,
+    () => loadContacts(db, unique(rows.map((row) => row.contact_id))),
+    () => loadLookups(db, ids),
+    () => loadAssignees(db, rows),
+    () => loadLabels(db, ids),
+    () => lastMessagesOf(db, ids),
+    () => loadUnreadCounts(db, ids),
+  );
 
   const channels = new Map<number, ChannelType>();
   const teams = new Map<number, TeamRef>();
@@ -320,13 +323,15 @@ export async function loadConversationRelations(
       hmacVerified.set(row.contact_inbox_id, row.hmac_verified === 1);
   }
   const windowed = rows.filter((row) => channels.get(row.inbox_id) === 'Channel::Whatsapp');
-  const [lastIncomingAt, senders] = await Promise.all([
-    loadLastIncoming(
-      db,
-      windowed.map((row) => row.id),
-    ),
-    loadMessageSenders(db, [...lastMessages.last, ...lastMessages.lastNonActivity], contacts),
-  ]);
+  const [lastIncomingAt, senders] = await gather(
+    db,
+    () =>
+      loadLastIncoming(
+        db,
+        windowed.map((row) => row.id),
+      ),
+    () => loadMessageSenders(db, [...lastMessages.last, ...lastMessages.lastNonActivity], contacts),
+  );
   const present = (list: MessageRow[]) =>
     new Map(list.map((m) => [m.conversation_id, presentMessage(m, senders)]));
   return {
@@ -351,11 +356,12 @@ export async function loadConversationMeta(
   db: Kysely<Database>,
   row: ConversationRow,
 ): Promise<{ contact: Contact | null; assignee: Agent | null; labels: string[] }> {
-  const [contacts, assignees, labels] = await Promise.all([
-    loadContacts(db, [row.contact_id]),
-    loadAssignees(db, [row]),
-    loadLabels(db, [row.id]),
-  ]);
+  const [contacts, assignees, labels] = await gather(
+    db,
+    () => loadContacts(db, [row.contact_id]),
+    () => loadAssignees(db, [row]),
+    () => loadLabels(db, [row.id]),
+  );
   return {
     contact: contacts.get(row.contact_id) ?? null,
     assignee:

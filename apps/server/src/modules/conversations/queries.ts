@@ -3,6 +3,7 @@ import { CONVERSATION_STATUSES, MESSAGE_TYPES } from '@bevatel/protocol';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { ConversationRow, Database } from '../../db/schema';
 import type { Actor } from './actor';
+import { gather } from './gather';
 
 export const CONVERSATIONS_PER_PAGE = 25;
 
@@ -132,11 +133,12 @@ export async function countConversations(
       .executeTakeFirst();
     return Number(row?.count ?? 0);
   };
-  const [mine, unassigned, all] = await Promise.all([
-    count('me'),
-    count('unassigned'),
-    count('all'),
-  ]);
+  const [mine, unassigned, all] = await gather(
+    db,
+    () => count('me'),
+    () => count('unassigned'),
+    () => count('all'),
+  );
   return { mine_count: mine, unassigned_count: unassigned, all_count: all };
 }
 

@@ -24,6 +24,7 @@ import {
   ToggleStatusBody,
   UpdateBody,
 } from './schemas';
+import { gather } from './gather';
 
 function filtersOf(query: Static<typeof ListQuery>): ConversationFilters {
   return {
@@ -57,10 +58,11 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
     const query = request.query as Static<typeof ListQuery>;
     const filters = filtersOf(query);
     const inboxIds = await visibleInboxIds(app.db, actor);
-    const [meta, rows] = await Promise.all([
-      countConversations(app.db, actor, filters, inboxIds),
-      listConversations(app.db, actor, filters, inboxIds, query.page ?? 1),
-    ]);
+    const [meta, rows] = await gather(
+      app.db,
+      () => countConversations(app.db, actor, filters, inboxIds),
+      () => listConversations(app.db, actor, filters, inboxIds, query.page ?? 1),
+    );
     return { data: { meta, payload: await presentConversations(app.db, rows) } };
   });
 

@@ -14,6 +14,7 @@ import { parseJsonObject } from '../../lib/json';
 import { toSecondsOrZero } from '../../lib/time';
 import { thumbnailOf } from '../agents/presenter';
 import { presentContact } from '../contacts/presenter';
+import { gather } from '../conversations/gather';
 
 /** A presented message; `echo_id` is the client's own id, handed back on the create answer. */
 export type PresentedMessage = Message & { echo_id?: string };
@@ -112,22 +113,25 @@ export async function loadMessageSenders(
       else contactIds.add(row.sender_id);
     } else if (row.sender_type === 'User') userIds.add(row.sender_id);
   }
-  const [contactRows, userRows] = await Promise.all([
-    contactIds.size
-      ? db
-          .selectFrom('contacts')
-          .selectAll()
-          .where('id', 'in', [...contactIds])
-          .execute()
-      : [],
-    userIds.size
-      ? db
-          .selectFrom('users')
-          .selectAll()
-          .where('id', 'in', [...userIds])
-          .execute()
-      : [],
-  ]);
+  const [contactRows, userRows] = await gather(
+    db,
+    async () =>
+      contactIds.size
+        ? db
+            .selectFrom('contacts')
+            .selectAll()
+            .where('id', 'in', [...contactIds])
+            .execute()
+        : [],
+    async () =>
+      userIds.size
+        ? db
+            .selectFrom('users')
+            .selectAll()
+            .where('id', 'in', [...userIds])
+            .execute()
+        : [],
+  );
   for (const row of contactRows) contacts.set(row.id, presentContact(row));
   return { contacts, users: new Map(userRows.map((user) => [user.id, user])) };
 }

@@ -12,6 +12,7 @@ import { createMessage, deleteMessage } from './commands';
 import { presentMessages } from './presenter';
 import { pageOfMessages } from './queries';
 import { CreateBody, ListQuery, MessageParams } from './schemas';
+import { gather } from '../conversations/gather';
 
 const displayIdOf = (request: FastifyRequest) =>
   (request.params as Static<typeof ConversationParams>).id;
@@ -27,10 +28,11 @@ export async function messageRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const row = await findVisibleConversation(app.db, actor, displayIdOf(request));
       const { before, after } = request.query as Static<typeof ListQuery>;
-      const [meta, rows] = await Promise.all([
-        loadConversationMeta(app.db, row),
-        pageOfMessages(app.db, row.id, { before, after }),
-      ]);
+      const [meta, rows] = await gather(
+        app.db,
+        () => loadConversationMeta(app.db, row),
+        () => pageOfMessages(app.db, row.id, { before, after }),
+      );
       const known = meta.contact ? new Map([[meta.contact.id, meta.contact]]) : undefined;
       return {
         meta: {
