@@ -3,12 +3,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
-const dataDir = join(root, env.DATA_DIR ?? 'data');
+const dataDir = resolve(root, env.DATA_DIR ?? 'data');
 mkdirSync(dataDir, { recursive: true });
 
 if (env.SKIP_BUILD !== '1') {

@@ -2,6 +2,8 @@
 export interface DemoDashboardApp {
   title: string;
   url: string;
+  /** Signing secret to register with the app, so it receives signed context. */
+  secret?: string;
 }
 
 export const DEFAULT_DEMO_DASHBOARD_APPS: DemoDashboardApp[] = [
@@ -11,8 +13,9 @@ export const DEFAULT_DEMO_DASHBOARD_APPS: DemoDashboardApp[] = [
 
 function isDemoApp(value: unknown): value is DemoDashboardApp {
   if (typeof value !== 'object' || value === null) return false;
-  const { title, url } = value as Record<string, unknown>;
+  const { title, url, secret } = value as Record<string, unknown>;
   if (typeof title !== 'string' || !title.trim() || typeof url !== 'string') return false;
+  if (secret !== undefined && (typeof secret !== 'string' || secret.length < 16)) return false;
   try {
     return ['http:', 'https:'].includes(new URL(url).protocol);
   } catch {
@@ -21,7 +24,7 @@ function isDemoApp(value: unknown): value is DemoDashboardApp {
 }
 
 /**
- * `DEMO_DASHBOARD_APPS`: a JSON array of `{title, url}` (`[]` for none). Unset means the two
+ * `DEMO_DASHBOARD_APPS`: a JSON array of `{title, url, secret?}` (`[]` for none). Unset means the two
  * example apps; a value that does not parse is reported and ignored rather than half-applied.
  */
 export function demoDashboardApps(
@@ -33,11 +36,18 @@ export function demoDashboardApps(
   try {
     const parsed: unknown = JSON.parse(raw);
     if (Array.isArray(parsed) && parsed.every(isDemoApp)) {
-      return parsed.map(({ title, url }) => ({ title: title.trim(), url }));
+      return parsed.map(({ title, url, secret }) => ({
+        title: title.trim(),
+        url,
+        ...(secret ? { secret } : {}),
+      }));
     }
   } catch {
     // reported below
   }
-  warn('DEMO_DASHBOARD_APPS must be a JSON array of {"title","url"} with http(s) URLs; ignored');
+  warn(
+    'DEMO_DASHBOARD_APPS must be a JSON array of {"title","url","secret"?} with http(s) URLs ' +
+      'and secrets of 16+ characters; ignored',
+  );
   return DEFAULT_DEMO_DASHBOARD_APPS;
 }

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Database, MessagesTable } from '../db/schema';
 import { hashPassword } from '../lib/passwords';
 import { randomToken } from '../lib/tokens';
+import { encryptAppSecret } from '../modules/dashboard-apps/secret';
 import { DEMO_CONTACTS } from './contacts';
 import { demoDashboardApps, type DemoDashboardApp } from './dashboard-apps';
 import { CONVERSATION_COUNT, USER_NAMES, planConversations, type UserKey } from './plan';
@@ -341,22 +342,30 @@ export async function seedDemo(
     for (const rows of chunks(labelRows)) {
       await trx.insertInto('conversation_labels').values(rows).execute();
     }
-    if (apps.length) {
-      await trx
+    for (const app of apps) {
+      const row = await trx
         .insertInto('dashboard_apps')
-        .values(
-          apps.map((app) => ({
-            account_id: account.id,
-            user_id: userId('admin'),
-            title: app.title,
-            content: JSON.stringify([{ type: 'frame', url: app.url }]),
-            allow: '[]',
-            secret_ciphertext: null,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .execute();
+        .values({
+          account_id: account.id,
+          user_id: userId('admin'),
+          title: app.title,
+          content: JSON.stringify([{ type: 'frame', url: app.url }]),
+          allow: '[]',
+          secret_ciphertext: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // The ciphertext is bound to its app row, so it can only be made once the id exists.
+      if (app.secret) {
+        const owner = { accountId: account.id, appId: row.id };
+        await trx
+          .updateTable('dashboard_apps')
+          .set({ secret_ciphertext: encryptAppSecret(app.secret, owner, config.secretKeyBase) })
+          .where('id', '=', row.id)
+          .execute();
+      }
     }
     return account.id;
   });
@@ -370,7 +379,9 @@ export async function seedDemo(
       `    agent          ${DEMO_AGENT_EMAILS[key]} / ${config.adminPassword}  (${USER_NAMES[key]})`,
     );
   }
-  for (const app of apps) log(`    dashboard app  ${app.title}: ${app.url}`);
+  for (const app of apps) {
+    log(`    dashboard app  ${app.title}: ${app.url}${app.secret ? '  (signed context)' : ''}`);
+  }
   log('');
   return { created: true, accountId };
 }

@@ -1,6 +1,7 @@
 import { buildAppContext, type Conversation, type Message } from '@bevatel/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appContextValidator } from '../modules/conversations/testing';
+import { decryptAppSecret } from '../modules/dashboard-apps/secret';
 import { createTestApp, request, type TestApp } from '../test/app';
 import { DATABASE_KINDS } from '../test/databases';
 import { DEMO_AGENT_EMAILS, seedDemo, type SeedResult } from './index';
@@ -110,6 +111,28 @@ describe.each(DATABASE_KINDS)('demo seed on %s', (kind) => {
   });
 });
 
+describe('demo dashboard app with a signing secret', () => {
+  it('registers the secret encrypted, so the app receives signed context', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const secret = 'demo-order-history-secret-0123456789';
+      const seeded = await seedDemo(t.app.db, t.app.config, {
+        log: () => undefined,
+        dashboardApps: [{ title: 'Orders', url: 'http://127.0.0.1:4200/', secret }],
+      });
+      const app = await t.app.db.selectFrom('dashboard_apps').selectAll().executeTakeFirstOrThrow();
+      expect(app.secret_ciphertext).toBeTruthy();
+      expect(app.secret_ciphertext).not.toContain(secret);
+      const owner = { accountId: seeded.accountId!, appId: app.id };
+      expect(decryptAppSecret(app.secret_ciphertext!, owner, t.app.config.secretKeyBase)).toBe(
+        secret,
+      );
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('DEMO_DASHBOARD_APPS', () => {
   it('defaults to the two example apps and reads a JSON list', () => {
     expect(demoDashboardApps({})).toEqual(DEFAULT_DEMO_DASHBOARD_APPS);
@@ -119,15 +142,26 @@ describe('DEMO_DASHBOARD_APPS', () => {
         DEMO_DASHBOARD_APPS: '[{"title":" CRM ","url":"https://crm.example.com/app"}]',
       }),
     ).toEqual([{ title: 'CRM', url: 'https://crm.example.com/app' }]);
+    expect(
+      demoDashboardApps({
+        DEMO_DASHBOARD_APPS:
+          '[{"title":"O","url":"http://127.0.0.1:4200/","secret":"s3cret-s3cret-s3cret"}]',
+      }),
+    ).toEqual([{ title: 'O', url: 'http://127.0.0.1:4200/', secret: 's3cret-s3cret-s3cret' }]);
   });
 
   it('ignores a malformed value with a warning', () => {
     const warnings: string[] = [];
-    for (const value of ['nope', '{"title":"x"}', '[{"title":"x","url":"javascript:alert(1)"}]']) {
+    for (const value of [
+      'nope',
+      '{"title":"x"}',
+      '[{"title":"x","url":"javascript:alert(1)"}]',
+      '[{"title":"x","url":"https://x.test/","secret":"short"}]',
+    ]) {
       expect(demoDashboardApps({ DEMO_DASHBOARD_APPS: value }, (w) => warnings.push(w))).toEqual(
         DEFAULT_DEMO_DASHBOARD_APPS,
       );
     }
-    expect(warnings).toHaveLength(3);
+    expect(warnings).toHaveLength(4);
   });
 });
