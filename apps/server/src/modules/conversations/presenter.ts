@@ -330,7 +330,13 @@ export async function loadConversationRelations(
         db,
         windowed.map((row) => row.id),
       ),
-    () => loadMessageSenders(db, [...lastMessages.last, ...lastMessages.lastNonActivity], contacts),
+    () =>
+      loadMessageSenders(
+        db,
+        [...lastMessages.last, ...lastMessages.lastNonActivity],
+        contacts,
+        new Map(rows.map((row) => [row.id, row.display_id])),
+      ),
   );
   const present = (list: MessageRow[]) =>
     new Map(list.map((m) => [m.conversation_id, presentMessage(m, senders)]));

@@ -2,6 +2,7 @@ import type { Conversation, Message } from '@bevatel/protocol';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
+import { insertConversation, insertInbox } from '../../test/factories';
 import { FIXTURE_PASSWORD, createWorld, type World } from '../../test/fixtures';
 import { conversationsUrl, openConversation, recordEvents } from '../conversations/testing';
 
@@ -82,6 +83,32 @@ describe.each(DATABASE_KINDS)('messages on %s', (kind) => {
       )
     ).json();
     expect(window.payload.map((m: Message) => m.content)).toEqual(['m6', 'm7', 'm8']);
+  });
+
+  it('gives messages the conversation number agents see, not the row id', async () => {
+    // A conversation in the other account first, so row ids and display ids part ways.
+    await insertConversation(t.app.db, {
+      account_id: world.otherAccountId,
+      inbox_id: await insertInbox(t.app.db, world.otherAccountId),
+      contact_id: world.otherAccountContactId,
+    });
+    const c = await openConversation(t.app, world);
+    const row = await t.app.db
+      .selectFrom('conversations')
+      .select(['id', 'display_id'])
+      .where('account_id', '=', world.accountId)
+      .where('display_id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(row.id).not.toBe(row.display_id);
+    const created = await request(t.app, 'POST', messagesUrl(c), {
+      as: world.agent,
+      body: { content: 'Which number am I?' },
+    });
+    expect(created.json().conversation_id).toBe(c.id);
+    const listed = await request(t.app, 'GET', messagesUrl(c), { as: world.agent });
+    const ids = listed.json().payload.map((m: Message) => m.conversation_id);
+    expect(new Set(ids)).toEqual(new Set([c.id]));
+    expect((await show(c)).messages[0]?.conversation_id).toBe(c.id);
   });
 
   it('creates an outgoing reply: sender user, echo_id, first reply and waiting_since', async () => {

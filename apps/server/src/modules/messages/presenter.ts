@@ -19,10 +19,12 @@ import { gather } from '../conversations/gather';
 /** A presented message; `echo_id` is the client's own id, handed back on the create answer. */
 export type PresentedMessage = Message & { echo_id?: string };
 
-/** The senders a batch of messages refers to, loaded once. */
+/** The senders a batch of messages refers to, and their conversations' display ids, loaded once. */
 export interface MessageSenders {
   contacts: Map<number, Contact>;
   users: Map<number, UserRow>;
+  /** Conversation row id → the per-account number agents see (what `conversation_id` means). */
+  displayIds: Map<number, number>;
 }
 
 const EMPTY_ADDITIONAL = (): MessageSender['additional_attributes'] => ({
@@ -76,7 +78,7 @@ export function presentMessage(
     id: row.id,
     content: row.content,
     inbox_id: row.inbox_id,
-    conversation_id: row.conversation_id,
+    conversation_id: senders.displayIds.get(row.conversation_id) ?? row.conversation_id,
     account_id: row.account_id,
     message_type: row.message_type as MessageType,
     content_type: row.content_type as ContentType,
@@ -94,14 +96,20 @@ export function presentMessage(
 }
 
 /**
- * Loads every sender the rows name in two queries. `known` holds contacts the caller has
- * already presented (a conversation's own contact) so they are not fetched again.
+ * Loads every sender the rows name, and the display ids of their conversations, in at most
+ * three queries. `known` holds contacts the caller has already presented (a conversation's own
+ * contact) and `knownDisplayIds` conversations it holds, so they are not fetched again.
  */
 export async function loadMessageSenders(
   db: Kysely<Database>,
   rows: readonly MessageRow[],
   known: ReadonlyMap<number, Contact> = new Map(),
+  knownDisplayIds: ReadonlyMap<number, number> = new Map(),
 ): Promise<MessageSenders> {
+  const displayIds = new Map(knownDisplayIds);
+  const conversationIds = [
+    ...new Set(rows.map((row) => row.conversation_id).filter((id) => !displayIds.has(id))),
+  ];
   const contacts = new Map<number, Contact>();
   const contactIds = new Set<number>();
   const userIds = new Set<number>();
@@ -113,7 +121,7 @@ export async function loadMessageSenders(
       else contactIds.add(row.sender_id);
     } else if (row.sender_type === 'User') userIds.add(row.sender_id);
   }
-  const [contactRows, userRows] = await gather(
+  const [contactRows, userRows, conversationRows] = await gather(
     db,
     async () =>
       contactIds.size
@@ -131,9 +139,18 @@ export async function loadMessageSenders(
             .where('id', 'in', [...userIds])
             .execute()
         : [],
+    async () =>
+      conversationIds.length
+        ? db
+            .selectFrom('conversations')
+            .select(['id', 'display_id'])
+            .where('id', 'in', conversationIds)
+            .execute()
+        : [],
   );
+  for (const row of conversationRows) displayIds.set(row.id, row.display_id);
   for (const row of contactRows) contacts.set(row.id, presentContact(row));
-  return { contacts, users: new Map(userRows.map((user) => [user.id, user])) };
+  return { contacts, users: new Map(userRows.map((user) => [user.id, user])), displayIds };
 }
 
 export async function presentMessages(
