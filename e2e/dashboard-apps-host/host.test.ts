@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import schema from '../../apps/web/src/dashboard-apps/context/app-context.schema.json';
+import schema from '@bevatel/protocol/app-context.schema.json';
 import type { DashboardApp } from '../../packages/protocol/src';
 import { collectPageErrors, launchBrowser, signInContext } from '../support/browser';
 import { DEMO_ADMIN, startDashboard, type RunningDashboard } from '../support/dashboard';

@@ -39,7 +39,7 @@ interface Section {
 
 const REPO = new URL('../../../', import.meta.url);
 const PROTOCOL_ENTRY = fileURLToPath(new URL('packages/protocol/src/index.ts', REPO));
-const SCHEMA_FILE = new URL('../test/fixtures/app-context.schema.json', import.meta.url);
+const SCHEMA_FILE = new URL('packages/protocol/schema/app-context.schema.json', REPO);
 export const OUTPUTS: Record<Language, string> = {
   en: 'docs/dashboard-apps/en/payload-reference.md',
   ar: 'docs/dashboard-apps/ar/payload-reference.md',

@@ -1,5 +1,5 @@
+import appContextSchema from '@bevatel/protocol/app-context.schema.json';
 /** Helpers for the conversations and messages API tests (not a test file itself). */
-import { readFileSync } from 'node:fs';
 import type { Conversation, RealtimeEnvelope } from '@bevatel/protocol';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
@@ -85,15 +85,9 @@ export async function openConversation(
   return res.json();
 }
 
-/**
- * A validator for the appContext message, from a copy of shared/seed/app-context.schema.json
- * kept beside this file (the repository must not depend on files outside it).
- */
+/** A validator for the appContext message: the product document's schema, from protocol. */
 export function appContextValidator() {
-  const schema = JSON.parse(
-    readFileSync(new URL('./app-context.schema.json', import.meta.url), 'utf8'),
-  ) as object;
-  return new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  return new Ajv2020({ allErrors: true, strict: false }).compile(appContextSchema as object);
 }
 
 /** A conversation row in one of the world's inboxes; returns its display id. */

@@ -1,8 +1,7 @@
-import { readFileSync, existsSync } from 'node:fs';
 import { parseAppContextMessage, type AppContextInput } from '@bevatel/protocol';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import schema from './app-context.schema.json';
+import schema from '@bevatel/protocol/app-context.schema.json';
 import { sampleAgent, sampleContact, sampleConversation, sampleMessage } from './fixtures';
 import { appContextPayload } from './payload';
 
@@ -77,11 +76,5 @@ describe('appContextPayload', () => {
     expect(paths.join('\n')).toMatch(/can_reply/);
     expect(paths.join('\n')).toMatch(/email/);
     expect(paths.join('\n')).toMatch(/message_type/);
-  });
-
-  it('uses the same schema as the shared seed', () => {
-    const seed = '/work/shared/seed/app-context.schema.json';
-    if (!existsSync(seed)) return;
-    expect(schema).toEqual(JSON.parse(readFileSync(seed, 'utf8')));
   });
 });
