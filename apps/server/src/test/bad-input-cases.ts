@@ -37,6 +37,7 @@ export const INPUTLESS_ROUTES: readonly string[] = [
   'GET /ws',
   'DELETE /auth/sign_out',
   'GET /api/v1/profile',
+  'GET /auth/session',
   `GET ${ACCOUNT}`,
   `GET ${ACCOUNT}/agents`,
   `GET ${ACCOUNT}/inboxes`,
