@@ -1,10 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectName } from './dialect';
 import * as initial from './migrations/0001_initial';
+import * as agentCountsIndex from './migrations/0002_agent_counts_index';
 import type { Database } from './schema';
 
 // Migrations are listed in code (not read from disk) so the bundled server carries them.
-const MIGRATIONS = { '0001_initial': initial };
+const MIGRATIONS = {
+  '0001_initial': initial,
+  '0002_agent_counts_index': agentCountsIndex,
+};
 
 function providerFor(dialect: DialectName): MigrationProvider {
   return {
