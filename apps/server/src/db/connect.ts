@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { dialectOf, type DialectName } from './dialect';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 // int8 (counts, bigint times) arrives as a string from pg; our values fit in a double.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -34,6 +35,8 @@ export function connectDatabase(databaseUrl: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect, close: () => db.destroy() };
 }
