@@ -28,7 +28,7 @@ export interface DashboardOptions {
   /** Seed the demo account (default true). */
   seed?: boolean;
   /** Dashboard apps registered by the seed: JSON of [{title, url}] (see seed/). */
-  demoApps?: { title: string; url: string }[];
+  demoApps?: { title: string; url: string; secret?: string }[];
   config?: Partial<Config>;
 }
 
@@ -40,8 +40,6 @@ export async function startDashboard(options: DashboardOptions = {}): Promise<Ru
   const dataDir = mkdtempSync(join(tmpdir(), 'bevatel-e2e-'));
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const previousApps = process.env.DEMO_DASHBOARD_APPS;
-  process.env.DEMO_DASHBOARD_APPS = JSON.stringify(options.demoApps ?? []);
   const config: Config = {
     port,
     host: '127.0.0.1',
@@ -62,9 +60,10 @@ export async function startDashboard(options: DashboardOptions = {}): Promise<Ru
   const database = connectDatabase(config.databaseUrl);
   await migrateToLatest(database.db, database.dialect);
   let accountId = 0;
-  if (config.seed) accountId = (await seedDemo(database.db, config)).accountId ?? 0;
-  if (previousApps === undefined) delete process.env.DEMO_DASHBOARD_APPS;
-  else process.env.DEMO_DASHBOARD_APPS = previousApps;
+  if (config.seed) {
+    const seeded = await seedDemo(database.db, config, { dashboardApps: options.demoApps ?? [] });
+    accountId = seeded.accountId ?? 0;
+  }
   const app = await buildApp({ config, database });
   await app.listen({ port, host: config.host });
   return {
