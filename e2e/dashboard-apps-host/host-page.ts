@@ -52,12 +52,22 @@ export async function openApp(page: Page, title: string): Promise<Frame> {
   return appFrame(page, title);
 }
 
+/**
+ * How often waits on an app frame re-check. Not 'raf' (playwright's default): Chromium runs no
+ * animation frames in a hidden cross-origin frame (an app behind another tab), so such a wait
+ * checks once and then never again, and times out on a message that arrived just after.
+ */
+export const FRAME_POLL_MS = 25;
+
 export async function appFrame(page: Page, title: string): Promise<Frame> {
   const element = await page.locator(`iframe[title="${title}"]`).elementHandle({ timeout: 10_000 });
   if (!element) throw new Error(`no iframe titled ${title}`);
   const frame = await element.contentFrame();
   if (!frame) throw new Error(`iframe ${title} has no frame`);
-  await frame.waitForFunction(() => Array.isArray(window.received), undefined, { timeout: 10_000 });
+  await frame.waitForFunction(() => Array.isArray(window.received), undefined, {
+    timeout: 10_000,
+    polling: FRAME_POLL_MS,
+  });
   return frame;
 }
 
@@ -67,7 +77,10 @@ export function received(frame: Frame): Promise<Received[]> {
 
 /** Waits until the app holds at least `count` messages; returns them all. */
 export async function receivedAtLeast(frame: Frame, count: number, timeout = 5_000) {
-  await frame.waitForFunction((n) => (window.received ?? []).length >= n, count, { timeout });
+  await frame.waitForFunction((n) => (window.received ?? []).length >= n, count, {
+    timeout,
+    polling: FRAME_POLL_MS,
+  });
   return received(frame);
 }
 

@@ -417,6 +417,9 @@ describe('Dashboard app host in Chromium', () => {
       .first()
       .click();
     await page.waitForURL(`**${conversationPath(accountId(), second.conversation.id)}`);
+    // The URL changes a moment before the new conversation's views replace the old ones (whose
+    // Messages tab is not selected): wait for the previous conversation's frame to go.
+    await page.locator('iframe[title="Orders"]').waitFor({ state: 'detached', timeout: 5_000 });
     const messagesTab = page.getByRole('tab', { name: 'Messages', exact: true });
     await messagesTab.waitFor();
     expect(await messagesTab.getAttribute('aria-selected')).toBe('true');
