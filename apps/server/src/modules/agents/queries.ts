@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { invalid } from '../../lib/errors';
 import type { Database, UserRow } from '../../db/schema';
 
@@ -45,9 +45,20 @@ export async function agentsByIds(
   accountId: number,
   userIds: readonly number[],
 ): Promise<AgentRecord[]> {
-  if (userIds.length === 0) return [];
+  return userIds.length === 0 ? [] : agentsAmong(db, accountId, [...userIds]);
+}
+
+/**
+ * The users `userIds` lists or selects (e.g. the members of one inbox or of one team) who are
+ * still members of the account, by name.
+ */
+export async function agentsAmong<T extends keyof Database>(
+  db: Kysely<Database>,
+  accountId: number,
+  userIds: number[] | SelectQueryBuilder<Database, T, { user_id: number }>,
+): Promise<AgentRecord[]> {
   const rows = await agentsQuery(db, accountId)
-    .where('users.id', 'in', [...userIds])
+    .where('users.id', 'in', userIds)
     .orderBy('users.name')
     .orderBy('users.id')
     .execute();

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, InboxRow } from '../../db/schema';
-import type { AgentRecord } from '../agents/queries';
+import { agentsAmong, type AgentRecord } from '../agents/queries';
 import { seesEveryInbox, type InboxViewer } from './policy';
 
 /** The inboxes the viewer may see, oldest first. */
@@ -39,27 +39,11 @@ export async function findInbox(
 }
 
 /** Members of an inbox who still belong to its account, by name. */
-export async function listInboxMembers(
+export function listInboxMembers(
   db: Kysely<Database>,
   accountId: number,
   inboxId: number,
 ): Promise<AgentRecord[]> {
-  const rows = await db
-    .selectFrom('inbox_members')
-    .innerJoin('account_users', (join) =>
-      join
-        .onRef('account_users.user_id', '=', 'inbox_members.user_id')
-        .on('account_users.account_id', '=', accountId),
-    )
-    .innerJoin('users', 'users.id', 'inbox_members.user_id')
-    .selectAll('users')
-    .select(['account_users.account_id', 'account_users.role', 'account_users.auto_offline'])
-    .where('inbox_members.inbox_id', '=', inboxId)
-    .orderBy('users.name')
-    .orderBy('users.id')
-    .execute();
-  return rows.map(({ account_id, role, auto_offline, ...user }) => ({
-    user,
-    membership: { account_id, role, auto_offline },
-  }));
+  const members = db.selectFrom('inbox_members').select('user_id').where('inbox_id', '=', inboxId);
+  return agentsAmong(db, accountId, members);
 }

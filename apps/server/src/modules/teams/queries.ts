@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, TeamRow } from '../../db/schema';
-import type { AgentRecord } from '../agents/queries';
+import { agentsAmong, type AgentRecord } from '../agents/queries';
 
 export interface TeamWithMembership {
   team: TeamRow;
@@ -38,27 +38,11 @@ export async function findTeam(
 }
 
 /** Members of a team who still belong to its account, by name. */
-export async function listTeamMembers(
+export function listTeamMembers(
   db: Kysely<Database>,
   accountId: number,
   teamId: number,
 ): Promise<AgentRecord[]> {
-  const rows = await db
-    .selectFrom('team_members')
-    .innerJoin('account_users', (join) =>
-      join
-        .onRef('account_users.user_id', '=', 'team_members.user_id')
-        .on('account_users.account_id', '=', accountId),
-    )
-    .innerJoin('users', 'users.id', 'team_members.user_id')
-    .selectAll('users')
-    .select(['account_users.account_id', 'account_users.role', 'account_users.auto_offline'])
-    .where('team_members.team_id', '=', teamId)
-    .orderBy('users.name')
-    .orderBy('users.id')
-    .execute();
-  return rows.map(({ account_id, role, auto_offline, ...user }) => ({
-    user,
-    membership: { account_id, role, auto_offline },
-  }));
+  const members = db.selectFrom('team_members').select('user_id').where('team_id', '=', teamId);
+  return agentsAmong(db, accountId, members);
 }
