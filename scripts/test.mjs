@@ -2,7 +2,7 @@
 // (Debian's Chromium when missing, as CI runs as root), checks types, lint and format, builds
 // what the browser tests serve, then runs unit/API tests and browser tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureServices } from './services.mjs';
 
@@ -59,35 +59,29 @@ if (!only || only === 'unit' || only === 'e2e') {
   ok = (await ensureServices()) && ok;
   ok = run('build', 'npm', ['run', 'build', '--workspaces', '--if-present']) && ok;
 }
-if (!only || only === 'unit') {
-  const file = join(reports, 'unit.json');
-  ok =
-    run('unit and API tests (SQLite and PostgreSQL)', 'npx', [
-      'vitest',
-      'run',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${file}`,
-    ]) && ok;
+/** One vitest run with a JSON report beside the console output; its counts join the tally. */
+function runVitest(title, report, extraArgs) {
+  const file = join(reports, `${report}.json`);
+  rmSync(file, { force: true }); // a crashed run must not count an old report
+  const passed = run(title, 'npx', [
+    'vitest',
+    'run',
+    ...extraArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   const counts = vitestCounts(file);
   tally.passed += counts.passed;
   tally.failed += counts.failed;
+  return passed;
+}
+
+if (!only || only === 'unit') {
+  ok = runVitest('unit and API tests (SQLite and PostgreSQL)', 'unit', []) && ok;
 }
 if (!only || only === 'e2e') {
-  const file = join(reports, 'e2e.json');
-  ok =
-    run('browser tests (Chromium)', 'npx', [
-      'vitest',
-      'run',
-      '--config',
-      'e2e/vitest.config.ts',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${file}`,
-    ]) && ok;
-  const counts = vitestCounts(file);
-  tally.passed += counts.passed;
-  tally.failed += counts.failed;
+  ok = runVitest('browser tests (Chromium)', 'e2e', ['--config', 'e2e/vitest.config.ts']) && ok;
 }
 if (!ok && tally.failed === 0) tally.failed = 1;
 console.log(`\n${tally.passed} passed, ${tally.failed} failed`);

@@ -20,11 +20,24 @@ function sqlitePath(databaseUrl: string): string {
   return databaseUrl.replace(/^sqlite:(\/\/)?/i, '').replace(/^file:/i, '');
 }
 
+export interface ConnectOptions {
+  /**
+   * An idle pooled PostgreSQL connection failed (server restart, network, administrator). pg
+   * emits that on the pool, and an unhandled emit would end the process; the pool replaces the
+   * connection on next use.
+   */
+  onIdleError?: (error: Error) => void;
+}
+
+const logIdleError = (error: Error) =>
+  console.error(`PostgreSQL: an idle connection failed and will be replaced (${error.message})`);
+
 /** Opens the database a URL names: `postgres://…` or a SQLite file path (`sqlite:./data/x.db`). */
-export function connectDatabase(databaseUrl: string): DatabaseHandle {
+export function connectDatabase(databaseUrl: string, options: ConnectOptions = {}): DatabaseHandle {
   const dialect = dialectOf(databaseUrl);
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    pool.on('error', options.onIdleError ?? logIdleError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect, close: () => db.destroy() };
   }

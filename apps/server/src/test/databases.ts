@@ -49,7 +49,12 @@ export async function createTestDatabase(kind: DialectName): Promise<TestDatabas
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
-  const handle = connectDatabase(url.toString());
+  // DROP DATABASE … WITH (FORCE) ends connections the pool is still closing: expected here.
+  const handle = connectDatabase(url.toString(), {
+    onIdleError: (error) => {
+      if ((error as { code?: string }).code !== '57P01') throw error;
+    },
+  });
   await migrateToLatest(handle.db, handle.dialect);
   return {
     handle,
