@@ -3,8 +3,8 @@ import type { Messages } from './en';
 /** النصوص العربية للوحة التحكم: المفاتيح نفسها الموجودة في en.ts. */
 export const ar: Messages = {
   app: {
-    name: 'بيفاتل',
-    title: 'بيفاتل — لوحة الموظفين',
+    name: 'بيفاتيل',
+    title: 'بيفاتيل — لوحة الموظفين',
     skipToContent: 'انتقل إلى المحتوى الرئيسي',
   },
   languages: {
@@ -261,9 +261,9 @@ export const ar: Messages = {
       titleHint: 'أحرف لاتينية صغيرة وأرقام وشرطات وشرطات سفلية.',
     },
     integrations: {
-      title: 'التكاملات',
-      description: 'اربط بيفاتل بالأدوات التي يستخدمها فريقك.',
-      dashboardApps: 'تطبيقات لوحة التحكم',
+      title: 'عمليات التكامل',
+      description: 'اربط بيفاتيل بالأدوات التي يستخدمها فريقك.',
+      dashboardApps: 'تطبيقات لوحة المعلومات',
       dashboardAppsDescription:
         'اعرض تطبيقاتك الخاصة بجانب كل محادثة: الطلبات والمدفوعات وسجلات إدارة العملاء.',
       configure: 'إعداد {{name}}',
