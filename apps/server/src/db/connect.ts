@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { dialectOf, type DialectName } from './dialect';
+import { FifoSqliteDialect } from './fifo-driver';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -49,7 +50,7 @@ export function connectDatabase(databaseUrl: string, options: ConnectOptions = {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }),
   });
   return { db, dialect, close: () => db.destroy() };
 }
