@@ -1,6 +1,6 @@
 import { ACCOUNT } from '../../test/access';
 import { SQL_LOOKING, standardBadInputs, type BadInputCase } from '../../test/bad-input';
-import { insertContact, unique } from '../../test/factories';
+import { insertContact, insertInbox, unique } from '../../test/factories';
 
 const CONTACTS = `${ACCOUNT}/contacts`;
 const CONTACT = `${CONTACTS}/:id`;
@@ -76,18 +76,8 @@ export const contactBadInputCases: BadInputCase[] = [
     route: CONTACTS,
     note: "valid contact with another account's inbox: no half-written contact",
     input: async ({ app, world }) => {
-      const theirs = await app.db
-        .insertInto('inboxes')
-        .values({
-          account_id: world.otherAccountId,
-          name: 'Theirs',
-          channel_type: 'Channel::Api',
-          greeting_message: null,
-          created_at: Date.now(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { body: { name: 'Half', email: `${unique('half')}@x.test`, inbox_id: theirs.id } };
+      const theirsId = await insertInbox(app.db, world.otherAccountId);
+      return { body: { name: 'Half', email: `${unique('half')}@x.test`, inbox_id: theirsId } };
     },
     expect: 422,
     field: 'inbox_id',

@@ -2,7 +2,7 @@ import type { BusMessage } from '../../realtime/bus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
-import { insertContact, insertConversation } from '../../test/factories';
+import { insertContact, insertConversation, insertInbox } from '../../test/factories';
 import { createWorld, type World } from '../../test/fixtures';
 
 describe.each(DATABASE_KINDS)('contacts on %s', (kind) => {
@@ -171,18 +171,8 @@ describe.each(DATABASE_KINDS)('contacts on %s', (kind) => {
     let res = await create({ name: 'Half', inbox_id: w.widgetInboxId }, w.agent);
     expect(res.statusCode).toBe(422);
     expect(res.json().field).toBe('inbox_id');
-    const otherInbox = await t.app.db
-      .insertInto('inboxes')
-      .values({
-        account_id: w.otherAccountId,
-        name: 'Theirs',
-        channel_type: 'Channel::Api',
-        greeting_message: null,
-        created_at: Date.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    res = await create({ name: 'Half', inbox_id: otherInbox.id });
+    const otherInboxId = await insertInbox(t.app.db, w.otherAccountId);
+    res = await create({ name: 'Half', inbox_id: otherInboxId });
     expect(res.statusCode).toBe(422);
     expect(await countContacts()).toBe(before);
   });

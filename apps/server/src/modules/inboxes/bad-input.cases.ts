@@ -1,5 +1,6 @@
 import { ACCOUNT } from '../../test/access';
 import { SQL_LOOKING, standardBadInputs, type BadInputCase } from '../../test/bad-input';
+import { insertInbox } from '../../test/factories';
 
 const INBOXES = `${ACCOUNT}/inboxes`;
 const INBOX = `${INBOXES}/:id`;
@@ -53,18 +54,8 @@ export const inboxBadInputCases: BadInputCase[] = [
       route: MEMBERS,
       note: "another account's inbox",
       input: async ({ app, world }) => {
-        const theirs = await app.db
-          .insertInto('inboxes')
-          .values({
-            account_id: world.otherAccountId,
-            name: 'Theirs',
-            channel_type: 'Channel::Api',
-            greeting_message: null,
-            created_at: Date.now(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        return { body: { inbox_id: theirs.id, user_ids: [] } };
+        const theirsId = await insertInbox(app.db, world.otherAccountId);
+        return { body: { inbox_id: theirsId, user_ids: [] } };
       },
       expect: 404,
     },
