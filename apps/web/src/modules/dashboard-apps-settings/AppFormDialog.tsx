@@ -1,5 +1,6 @@
 import { DASHBOARD_APP_PERMISSIONS, type DashboardApp } from '@bevatel/protocol';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { TextField } from '../../components/TextField';
 import { ApiError } from '../../lib/api';
 import {
   EMPTY_FORM,
@@ -91,9 +92,6 @@ export function AppFormDialog({
     }
   };
 
-  const describedBy = (field: 'title' | 'url', hint?: string) =>
-    [hint, errors[field] ? `${ids[field]}-error` : null].filter(Boolean).join(' ') || undefined;
-
   return (
     <Modal
       title={t(app ? 'form.editTitle' : 'form.addTitle')}
@@ -108,57 +106,41 @@ export function AppFormDialog({
         onSubmit={submit}
         aria-describedby={errors.form ? ids.form : undefined}
       >
-        <div className="dapps-field">
-          <label htmlFor={ids.title}>{t('form.name')}</label>
-          <input
-            ref={titleRef}
-            id={ids.title}
-            name="title"
-            type="text"
-            autoComplete="off"
-            required
-            maxLength={1000}
-            placeholder={t('form.namePlaceholder')}
-            value={values.title}
-            aria-invalid={errors.title ? true : undefined}
-            aria-describedby={describedBy('title')}
-            onChange={(event) => change('title', event.target.value)}
-            data-autofocus
-          />
-          {errors.title ? (
-            <p id={`${ids.title}-error`} className="dapps-field-error">
-              {say(errors.title)}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          fieldClass="dapps-field"
+          ref={titleRef}
+          id={ids.title}
+          label={t('form.name')}
+          error={errors.title ? say(errors.title) : null}
+          name="title"
+          type="text"
+          autoComplete="off"
+          required
+          maxLength={1000}
+          placeholder={t('form.namePlaceholder')}
+          value={values.title}
+          onChange={(event) => change('title', event.target.value)}
+          data-autofocus
+        />
 
-        <div className="dapps-field">
-          <label htmlFor={ids.url}>{t('form.endpoint')}</label>
-          <input
-            ref={urlRef}
-            id={ids.url}
-            name="url"
-            type="url"
-            inputMode="url"
-            dir="ltr"
-            autoComplete="off"
-            spellCheck={false}
-            required
-            placeholder={t('form.endpointPlaceholder')}
-            value={values.url}
-            aria-invalid={errors.url ? true : undefined}
-            aria-describedby={describedBy('url', `${ids.url}-hint`)}
-            onChange={(event) => change('url', event.target.value)}
-          />
-          <p id={`${ids.url}-hint`} className="dapps-field-hint">
-            {t('form.endpointHint')}
-          </p>
-          {errors.url ? (
-            <p id={`${ids.url}-error`} className="dapps-field-error">
-              {say(errors.url)}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          fieldClass="dapps-field"
+          ref={urlRef}
+          id={ids.url}
+          label={t('form.endpoint')}
+          hint={t('form.endpointHint')}
+          error={errors.url ? say(errors.url) : null}
+          name="url"
+          type="url"
+          inputMode="url"
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          placeholder={t('form.endpointPlaceholder')}
+          value={values.url}
+          onChange={(event) => change('url', event.target.value)}
+        />
 
         <details className="dapps-permissions" open={permissionsOpen}>
           <summary>

@@ -6,6 +6,7 @@ import { LoadingState } from '../../components/States';
 import { ApiError } from '../../lib/api';
 import { usePreferences } from '../preferences/preferences';
 import { useProfileQuery, useSignIn } from './session';
+import { TextField } from '../../components/TextField';
 
 /** Only same-app paths: an open redirect through `?from=` would be a phishing aid. */
 function safeFrom(from: string | null): string | null {
@@ -79,45 +80,29 @@ export function LoginPage() {
               <Icon name="alert" /> {formError}
             </p>
           ) : null}
-          <div className="field">
-            <label htmlFor="login-email">{t('login.email')}</label>
-            <input
-              id="login-email"
-              type="email"
-              name="email"
-              autoComplete="username"
-              dir="ltr"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={fieldErrors.email ? true : undefined}
-              aria-describedby={fieldErrors.email ? 'login-email-error' : undefined}
-              required
-            />
-            {fieldErrors.email ? (
-              <p id="login-email-error" className="field-error">
-                {fieldErrors.email}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">{t('login.password')}</label>
-            <input
-              id="login-password"
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={fieldErrors.password ? true : undefined}
-              aria-describedby={fieldErrors.password ? 'login-password-error' : undefined}
-              required
-            />
-            {fieldErrors.password ? (
-              <p id="login-password-error" className="field-error">
-                {fieldErrors.password}
-              </p>
-            ) : null}
-          </div>
+          <TextField
+            id="login-email"
+            label={t('login.email')}
+            error={fieldErrors.email}
+            type="email"
+            name="email"
+            autoComplete="username"
+            dir="ltr"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
+          <TextField
+            id="login-password"
+            label={t('login.password')}
+            error={fieldErrors.password}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
           <button
             type="submit"
             className="button button-primary button-block"
