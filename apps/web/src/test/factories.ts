@@ -1,4 +1,4 @@
-import type { Contact, Conversation, Message } from '@bevatel/protocol';
+import type { Agent, Contact, Conversation, Message } from '@bevatel/protocol';
 
 /** Test data in the API's presented shapes. */
 export function contact(overrides: Partial<Contact> = {}): Contact {
@@ -18,6 +18,22 @@ export function contact(overrides: Partial<Contact> = {}): Contact {
     custom_attributes: {},
     last_activity_at: 1_700_000_000,
     created_at: 1_700_000_000,
+    ...overrides,
+  };
+}
+
+export function agent(overrides: Partial<Agent> = {}): Agent {
+  return {
+    id: 7,
+    account_id: 1,
+    availability_status: 'online',
+    auto_offline: true,
+    confirmed: true,
+    email: 'omar@bevatel.test',
+    available_name: 'Omar',
+    name: 'Omar Agent',
+    role: 'agent',
+    thumbnail: '',
     ...overrides,
   };
 }
