@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Serves the built dashboard: assets as files, and index.html for every /app/* deep link so the
@@ -13,13 +13,9 @@ export async function webPlugin(app: FastifyInstance, { root }: { root: string }
     return;
   }
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: false });
-  const sendIndex = (
-    _request: unknown,
-    reply: { sendFile: (f: string) => unknown; header: (k: string, v: string) => unknown },
-  ) => {
-    reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html');
-  };
+  // index.html names the hashed assets of the current build: never serve a stale copy.
+  const sendIndex = (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html');
   app.get('/', (_request, reply) => reply.redirect('/app'));
   app.get('/app', sendIndex);
   app.get('/app/*', sendIndex);
