@@ -3,6 +3,51 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * Server boundaries: a module (apps/server/src/modules/<name>/) reaches another only through
+ * its public entry (`../<name>`, its index.ts), never into its files; `messages` and
+ * `conversations` do not import each other at all (what both need lives in core/ and
+ * presenters/); the shared layers below the modules never import a module.
+ */
+const SERVER = 'apps/server/src';
+const deepSibling = (ups) => ({
+  regex: `^${'\\.\\./'.repeat(ups)}[^./][^/]*/.+`,
+  message: 'Import another module through its public entry (../<module>), not its files.',
+});
+const viaModulesFolder = {
+  regex: '(^|/)modules/[^/]+/.+',
+  message: 'Import another module through its public entry (../<module>), not its files.',
+};
+const avoid = (module) => ({
+  regex: `^(\\.\\./)+${module}(/|$)`,
+  message: 'messages and conversations stay independent: share through core/ or presenters/.',
+});
+const moduleBoundaries = [];
+for (const [depth, glob] of [
+  [1, '*'],
+  [2, '*/*'],
+  [3, '*/*/*'],
+]) {
+  for (const [module, other] of [
+    ['messages', 'conversations'],
+    ['conversations', 'messages'],
+    ['*', null],
+  ]) {
+    moduleBoundaries.push({
+      files: [`${SERVER}/modules/${module}/${glob}.ts`],
+      ...(module === '*' ? { ignores: [`${SERVER}/modules/{messages,conversations}/**`] } : {}),
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [deepSibling(depth), viaModulesFolder, ...(other ? [avoid(other)] : [])],
+          },
+        ],
+      },
+    });
+  }
+}
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', 'bench/results/**'],
@@ -67,6 +112,23 @@ export default tseslint.config(
             '@bevatel/web',
             '**/packages/**',
             '**/apps/**',
+          ],
+        },
+      ],
+    },
+  },
+  ...moduleBoundaries,
+  {
+    files: [`${SERVER}/{core,presenters,lib,db,plugins,realtime}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)modules(/|$)',
+              message: 'Shared layers sit below the modules and never import one.',
+            },
           ],
         },
       ],

@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { sourceResolution } from './source-condition';
 
-// Unit and API tests of every workspace; browser tests have their own config in e2e/.
+// Unit and API tests of every workspace; browser tests (e2e/) and fault tests
+// (apps/server/vitest.reliability.config.ts) have their own configs.
 export default defineConfig({
+  ...sourceResolution,
   test: {
     include: [
       'packages/*/src/**/*.test.ts',
@@ -10,7 +13,7 @@ export default defineConfig({
       'apps/web/src/**/*.test.{ts,tsx}',
       'examples/*/**/*.test.ts',
     ],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'apps/server/src/reliability/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

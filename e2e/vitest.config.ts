@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { sourceResolution } from '../source-condition';
 
 // Browser tests: real servers and Debian's Chromium. One file at a time on a 2-core machine.
 export default defineConfig({
+  ...sourceResolution,
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['e2e/**/*.test.ts'],

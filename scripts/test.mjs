@@ -46,7 +46,7 @@ function vitestCounts(file) {
   };
 }
 
-const only = process.argv[2]; // optional: "static", "unit" or "e2e"
+const only = process.argv[2]; // optional: "static", "unit", "reliability" or "e2e"
 let ok = true;
 if (!only || only === 'static') {
   ok = run('type-check', 'node', ['scripts/typecheck.mjs']) && ok;
@@ -79,6 +79,14 @@ function runVitest(title, report, extraArgs) {
 
 if (!only || only === 'unit') {
   ok = runVitest('unit and API tests (SQLite and PostgreSQL)', 'unit', []) && ok;
+}
+if (!only || only === 'reliability') {
+  // Own PostgreSQL clusters and Redis servers (needs the PostgreSQL server binaries).
+  ok =
+    runVitest('fault tests (own PostgreSQL and Redis)', 'reliability', [
+      '--config',
+      'apps/server/vitest.reliability.config.ts',
+    ]) && ok;
 }
 if (!only || only === 'e2e') {
   ok = runVitest('browser tests (Chromium)', 'e2e', ['--config', 'e2e/vitest.config.ts']) && ok;

@@ -2,7 +2,9 @@
  * The benchmark's data: one busy account with N conversations and M messages, generated row by
  * row (column arrays in table order) so either database can take them in bulk. Deterministic.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 export type ColumnType = 'int' | 'bigint' | 'text';
 
@@ -82,10 +84,10 @@ export const TABLES = {
       ['display_name', 'text'],
       ['email', 'text'],
       ['password_hash', 'text'],
-      ['access_token', 'text'],
+      ['access_token_digest', 'text'],
+      ['access_token_sealed', 'text'],
       ['avatar_url', 'text'],
       ['ui_settings', 'text'],
-      ['availability', 'text'],
       ['created_at', 'bigint'],
       ['updated_at', 'bigint'],
     ],
@@ -97,6 +99,7 @@ export const TABLES = {
       ['user_id', 'int'],
       ['role', 'text'],
       ['auto_offline', 'int'],
+      ['availability', 'text'],
       ['created_at', 'bigint'],
     ],
   },
@@ -245,10 +248,11 @@ export function baseRows(size: DatasetSize, now: number): [TableSpec, Row[]][] {
     null,
     i === 0 ? 'admin@bench.test' : `agent${i}@bench.test`,
     'not-a-password-hash',
-    i === 0 ? ADMIN_TOKEN : `bench-agent-token-${i}`,
+    // The server matches tokens by digest; the bench never reads a token back.
+    sha256(i === 0 ? ADMIN_TOKEN : `bench-agent-token-${i}`),
+    null,
     null,
     '{}',
-    'online',
     now,
     now,
   ]);
@@ -283,7 +287,14 @@ export function baseRows(size: DatasetSize, now: number): [TableSpec, Row[]][] {
     [TABLES.users, users],
     [
       TABLES.account_users,
-      users.map((u, i) => [ACCOUNT_ID, u[0]!, i === 0 ? 'administrator' : 'agent', 1, now]),
+      users.map((u, i) => [
+        ACCOUNT_ID,
+        u[0]!,
+        i === 0 ? 'administrator' : 'agent',
+        1,
+        'online',
+        now,
+      ]),
     ],
     [
       TABLES.inboxes,

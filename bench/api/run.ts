@@ -319,19 +319,13 @@ Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/api/run.t
 
 ${table(results)}
 
-Where the time goes (per-query timings of single requests on the same data, SQLite): every
-request runs two authentication queries; a page of conversations then runs its three counts,
-the page query, and six presenter queries however long the page (no query per row).
-The administrator's list is led by \`all_count\` — an index-only count of the 40,000 open
-conversations, about 2 ms on SQLite and 7 ms on PostgreSQL. The agent's list is led by its
-\`mine\` and \`unassigned\` counts: no index holds both \`inbox_id\` and \`assignee_id\`, so they
-read a table row per conversation (about 33 ms); with an index on \`conversations (account_id,
-inbox_id, assignee_id, status)\` they took about 1 ms, which is why a migration adding it is
-proposed. On SQLite, Kysely prepares every statement anew (about 10 % of the CPU in profiles; a
-statement cache took about 15 % off the show and messages requests) and its single-connection
-lock wakes every waiter on each release, which shows in the p99 at 50 connections. The bare
-baseline answers from memory, so "real / bare" is the share left after about ten SQL queries on
-the same two cores.
+Where the time goes: every request authenticates in one query (the user with their role,
+account and inboxes in the account asked for); the list's three counts are one sum over
+\`conversation_counts\` (kept by triggers, migration 0012); a page of conversations then runs
+the page query and four presenter queries however long the page, a conversation or a page of
+messages six to eight in all (\`apps/server/src/test/query-count.test.ts\`). On PostgreSQL
+repeated statements run prepared. The bare baseline answers from memory, so "real / bare" is
+the share left after those queries, presenting and serializing on the same two cores.
 ${
   results.some((k) => k.failures.length)
     ? `\nRuns with errors or timeouts: ${results.flatMap((k) => k.failures).join('; ')}.\n`

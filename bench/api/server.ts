@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { buildApp } from '../../apps/server/src/app';
-import { loadConfig } from '../../apps/server/src/config';
+import { connectOptionsOf, loadConfig } from '../../apps/server/src/config';
 import { connectDatabase } from '../../apps/server/src/db/connect';
 
 /** JSON bodies by scenario; the load generator names its scenario in `x-bench-body`. */
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode === 'real') {
     const config = loadConfig({ ...process.env, WEB_DIST: '', SEED: '0', PORT: '0' });
-    const database = connectDatabase(config.databaseUrl);
+    const database = connectDatabase(config.databaseUrl, connectOptionsOf(config));
     const app = await buildApp({ config, database, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

@@ -9,6 +9,13 @@
  *   having parsed the appContext the host posts on every load (the frame reloads itself).
  * - fetch-info round trip: from the app's `postMessage('bevatel-dashboard-app:fetch-info')` to
  *   its listener having parsed the answer.
+ * - level-2 `context.get` round trip: from a level-2 app's request (the raw envelope of
+ *   PROTOCOL.md, no SDK) to its listener having parsed the response, same context payload.
+ * - level-2 write round trip: `labels.add` from the app's request to its response, which the
+ *   host sends once the server's command answered and the dashboard's copy was updated.
+ *   Baseline: the same REST call alone (`POST …/conversations/:id/labels {add}`) from the
+ *   dashboard's page with the agent's session. Interleaved with it, sample by sample, so
+ *   both see the same growing thread; each add is undone (untimed) before the next.
  *
  * Baselines, in the same run and between the same two origins: a plain iframe whose `load`
  * handler posts the same payload string, and a bare `message` listener in the dashboard that
@@ -22,6 +29,7 @@ import type { Frame, Page } from 'playwright-core';
 import { launchBrowser, signInContext } from '../../e2e/support/browser';
 import { DEMO_ADMIN, startDashboard } from '../../e2e/support/dashboard';
 import { appFrame, conversationPath, openApp } from '../../e2e/dashboard-apps-host/host-page';
+import type {} from '../../e2e/dashboard-apps-host/level2-page';
 import { startTestApps } from '../../e2e/dashboard-apps-host/test-apps';
 import { createWorld, registerApp } from '../../e2e/dashboard-apps-host/world';
 
@@ -32,6 +40,8 @@ const FETCH_INFO = 'bevatel-dashboard-app:fetch-info';
 const BARE_TITLE = 'bare baseline';
 const PING = 'bench:ping';
 const PING_TINY = 'bench:ping-tiny';
+const LEVEL2_TITLE = 'Bench level 2';
+const BENCH_LABEL = 'bench-label';
 
 declare global {
   interface Window {
@@ -133,6 +143,88 @@ async function roundTrips(frame: Frame, request: string, runs: number): Promise<
   return samples;
 }
 
+/** Level-2 requests from the hand-written level-2 app (level2-app.ts), timed in its document. */
+async function level2RoundTrips(frame: Frame, method: string, runs: number): Promise<number[]> {
+  return frame.evaluate(
+    async ({ method, runs, warmup }) => {
+      const samples: number[] = [];
+      for (let i = 0; i < warmup + runs; i++) {
+        const started = performance.now();
+        const response = await window.call!(method, {});
+        if (response.error) throw new Error(`${method}: ${response.error.code}`);
+        if (i >= warmup) samples.push(performance.now() - started);
+      }
+      return samples;
+    },
+    { method, runs, warmup: WARMUP },
+  );
+}
+
+/** One timed `labels.add` through the host, undone (untimed) afterwards. */
+async function hostLabelWrite(frame: Frame): Promise<number> {
+  return frame.evaluate(async (label) => {
+    const started = performance.now();
+    const added = await window.call!('labels.add', { labels: [label] });
+    const ms = performance.now() - started;
+    const removed = await window.call!('labels.remove', { labels: [label] });
+    if (added.error || removed.error) throw new Error(JSON.stringify(added.error ?? removed.error));
+    return ms;
+  }, BENCH_LABEL);
+}
+
+/**
+ * The same write as the dashboard's REST call alone, from its page with the agent's session
+ * (no named functions inside: tsx would wrap them in a helper the page does not have).
+ */
+async function restLabelWrite(page: Page, path: string): Promise<number> {
+  return page.evaluate(
+    async ({ path, label }) => {
+      const session = (await (await fetch('/auth/session')).json()) as {
+        data: { csrf_token: string };
+      };
+      const headers = {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'x-csrf-token': session.data.csrf_token,
+      };
+      let ms = 0;
+      for (const body of [{ add: [label] }, { remove: [label] }]) {
+        const started = performance.now();
+        const response = await fetch(path, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers,
+          body: JSON.stringify(body),
+        });
+        await response.json();
+        if (!response.ok) throw new Error(`${path}: ${response.status}`);
+        if ('add' in body) ms = performance.now() - started;
+      }
+      return ms;
+    },
+    { path, label: BENCH_LABEL },
+  );
+}
+
+async function labelWrites(
+  frame: Frame,
+  page: Page,
+  path: string,
+  runs: number,
+): Promise<{ host: number[]; rest: number[] }> {
+  const host: number[] = [];
+  const rest: number[] = [];
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const viaHost = await hostLabelWrite(frame);
+    const alone = await restLabelWrite(page, path);
+    if (i >= WARMUP) {
+      host.push(viaHost);
+      rest.push(alone);
+    }
+  }
+  return { host, rest };
+}
+
 async function main(): Promise<void> {
   const apps = await startTestApps('127.0.0.1');
   const webDist = process.env.HOST_E2E_WEB_DIST;
@@ -141,6 +233,12 @@ async function main(): Promise<void> {
   try {
     const world = await createWorld(dashboard.url);
     await registerApp(world.api, 'Bench', apps.url('/app?name=bench'));
+    await world.api.post('labels', { title: BENCH_LABEL });
+    await world.api.post('dashboard_apps', {
+      title: LEVEL2_TITLE,
+      content: [{ type: 'frame', url: apps.url('/level2?name=bench') }],
+      permissions: ['labels:write'],
+    });
     // A conversation of realistic length: the payload carries the page of messages loaded.
     for (let i = 0; i < MESSAGES; i++) {
       await world.api.post(`conversations/${world.first.conversation.id}/messages`, {
@@ -211,6 +309,20 @@ async function main(): Promise<void> {
       samples: await roundTrips(hostFrame, PING_TINY, RUNS),
     });
 
+    // Level 2: the hand-written app says hello once, then requests.
+    const level2 = await openApp(page, LEVEL2_TITLE);
+    await level2.waitForFunction(() => typeof window.hello === 'function');
+    await level2.evaluate(() => window.hello!([]));
+    await level2.waitForFunction(() => (window.readies ?? []).length > 0);
+    rows.push({
+      name: 'level-2 context.get round trip (host)',
+      samples: await level2RoundTrips(level2, 'context.get', RUNS),
+    });
+    const labelsPath = `/api/v1/accounts/${world.api.accountId}/conversations/${world.first.conversation.id}/labels`;
+    const writes = await labelWrites(level2, page, labelsPath, RUNS);
+    rows.push({ name: 'level-2 labels.add round trip (host)', samples: writes.host });
+    rows.push({ name: 'REST POST …/labels {add} alone (dashboard page)', samples: writes.rest });
+
     const version = browser.version();
     const carried = (JSON.parse(payload) as { data: { conversation: { messages: unknown[] } } })
       .data.conversation.messages.length;
@@ -226,6 +338,14 @@ async function main(): Promise<void> {
         `| ${row.name} | ${row.samples.length} | ${f(percentile(row.samples, 50))} | ${f(percentile(row.samples, 99))} |`,
       );
     }
+    const p50 = (name: string) =>
+      percentile(rows.find((row) => row.name === name)?.samples ?? [], 50);
+    const ratio = (a: string, b: string) => (p50(a) / p50(b)).toFixed(2);
+    console.log(
+      `\nratios at p50: context.get / fetch-info ${ratio('level-2 context.get round trip (host)', 'fetch-info round trip (host)')}; ` +
+        `labels.add via host / REST alone ${ratio('level-2 labels.add round trip (host)', 'REST POST …/labels {add} alone (dashboard page)')}; ` +
+        `fetch-info / bare echo ${ratio('fetch-info round trip (host)', 'bare postMessage round trip, same payload')}`,
+    );
     await context.close();
   } finally {
     await browser.close();

@@ -16,6 +16,8 @@ import { WebSocket } from 'ws';
 import { startServer, type ServerProcess } from '../../apps/server/src/realtime/processes';
 import { createTestDatabase, type TestDatabase } from '../../apps/server/src/test/databases';
 import { createWorld } from '../../apps/server/src/test/fixtures';
+import { accessTokenColumns } from '../../apps/server/src/lib/access-tokens';
+import { TEST_SECRET_KEY_BASE } from '../../apps/server/src/test/keys';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100);
@@ -56,9 +58,8 @@ async function seed(database: TestDatabase): Promise<Fixture> {
         name: `Bench Agent ${start + i}`,
         email: `bench-${start + i}@acme.test`,
         password_hash: 'not-a-hash',
-        access_token: token,
+        ...accessTokenColumns(token, TEST_SECRET_KEY_BASE),
         ui_settings: '{}',
-        availability: 'online',
         created_at: now,
         updated_at: now,
       };
@@ -72,6 +73,7 @@ async function seed(database: TestDatabase): Promise<Fixture> {
           user_id: u.id,
           role: 'agent',
           auto_offline: 1,
+          availability: 'online',
           created_at: now,
         })),
       )

@@ -78,6 +78,9 @@ describe('Dashboard app host in Chromium', () => {
       await world.api.post<{ secret: string }>(`dashboard_apps/${signed.id}/secret`, {})
     ).secret;
     await registerApp(world.api, 'Slow', apps.url('/slow'));
+    // Registered too, so the dashboard's CSP (frame-src: registered origins only) lets a frame
+    // navigate there: the host must still treat it as a stranger.
+    await registerApp(world.api, 'Elsewhere', elsewhere.url('/app?name=elsewhere'));
     browser = await launchBrowser();
     const signedIn = await signInContext(browser, dashboard.url, DEMO_ADMIN);
     session = await signedIn.storageState();
@@ -417,18 +420,24 @@ describe('Dashboard app host in Chromium', () => {
       .first()
       .click();
     await page.waitForURL(`**${conversationPath(accountId(), second.conversation.id)}`);
-    // The URL changes a moment before the new conversation's views replace the old ones (whose
-    // Messages tab is not selected): wait for the previous conversation's frame to go.
-    await page.locator('iframe[title="Orders"]').waitFor({ state: 'detached', timeout: 5_000 });
-    const messagesTab = page.getByRole('tab', { name: 'Messages', exact: true });
-    await messagesTab.waitFor();
-    expect(await messagesTab.getAttribute('aria-selected')).toBe('true');
-    // The previous conversation's frame is gone until the agent opens the app again.
-    expect(await page.locator('iframe[title="Orders"]').count()).toBe(0);
+    // The agent's chosen tab stays in front, with a fresh frame for the new conversation: the
+    // previous conversation's frame is replaced, not reused.
+    let after = before;
+    await expect
+      .poll(async () => {
+        try {
+          after = await appFrame(page, 'Orders');
+          return await after.evaluate(() => window.instanceId);
+        } catch {
+          return firstInstance; // between the old frame and the new one
+        }
+      })
+      .not.toBe(firstInstance);
+    const ordersTab = page.getByRole('tab', { name: 'Orders', exact: true });
+    expect(await ordersTab.getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('iframe[title="Orders"]').count()).toBe(1);
 
-    const after = await openApp(page, 'Orders');
     const list = await receivedAtLeast(after, 1);
-    expect(await after.evaluate(() => window.instanceId)).not.toBe(firstInstance);
     const data = list.at(-1)!.data.data!;
     expect(data.conversation!.id).toBe(second.conversation.id);
     const now = await world.api.request<{ payload: { email: string } }>(

@@ -7,6 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LEVEL2_PAGE } from './level2-app';
 
 const APP_PAGE = `<!doctype html>
 <html lang="en">
@@ -75,6 +76,14 @@ export async function startTestApps(host = '127.0.0.1'): Promise<TestAppServer> 
     if (path === '/favicon.ico') {
       response.writeHead(204, { 'cache-control': 'max-age=3600' });
       response.end();
+      return;
+    }
+    if (path === '/level2' || path === '/level2/modal') {
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      response.end(LEVEL2_PAGE);
       return;
     }
     if (path === '/app' || path === '/') {

@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
+import { injectAxe } from '../support/axe';
 
 interface AxeResults {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
@@ -13,7 +10,7 @@ interface AxeResults {
  * its dialogs, not the shell around it), one line each.
  */
 export async function seriousViolations(page: Page, scope = '#main'): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  await injectAxe(page);
   const results = await page.evaluate((selector) => {
     const axe = (window as unknown as { axe: { run: (c: string) => Promise<unknown> } }).axe;
     return axe.run(selector) as Promise<AxeResults>;

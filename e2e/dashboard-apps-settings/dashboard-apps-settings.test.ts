@@ -80,7 +80,7 @@ describe('Settings › Integrations › Dashboard Apps in Chromium', () => {
         posts.push(request.url());
       }
     });
-    await dialog.getByLabel('Name').fill('Orders');
+    await dialog.getByLabel('Name', { exact: true }).fill('Orders');
     await dialog.getByLabel('Endpoint').fill('javascript:alert(1)');
     await dialog.getByRole('button', { name: 'Create' }).click();
     const endpoint = dialog.getByLabel('Endpoint');
@@ -105,7 +105,7 @@ describe('Settings › Integrations › Dashboard Apps in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
     const row = page.getByRole('row', { name: /Orders/ });
     await row.waitFor();
-    expect(await row.getByRole('cell').first().textContent()).toContain(
+    expect(await row.getByRole('rowheader').textContent()).toContain(
       'https://orders.example.com/app',
     );
     const [created] = await appRows();
@@ -123,12 +123,12 @@ describe('Settings › Integrations › Dashboard Apps in Chromium', () => {
     await page.getByRole('button', { name: 'Edit Orders' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit dashboard app' });
     await edit.waitFor();
-    expect(await edit.getByLabel('Name').inputValue()).toBe('Orders');
+    expect(await edit.getByLabel('Name', { exact: true }).inputValue()).toBe('Orders');
     expect(await edit.getByLabel('Endpoint').inputValue()).toBe('https://orders.example.com/app');
     expect(await edit.getByRole('checkbox', { name: /Copy to the clipboard/ }).isChecked()).toBe(
       true,
     );
-    await edit.getByLabel('Name').fill('Order history');
+    await edit.getByLabel('Name', { exact: true }).fill('Order history');
     await edit.getByLabel('Endpoint').fill('https://orders.example.com/v2');
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.waitFor({ state: 'detached' });
@@ -138,7 +138,9 @@ describe('Settings › Integrations › Dashboard Apps in Chromium', () => {
     expect((await appRows())[0]).toMatchObject({ title: 'Order history' });
 
     // Generate a signing secret: shown once, with a copy button and the warning.
-    await page.getByRole('button', { name: 'Generate secret for Order history' }).click();
+    // The secret, like delete and the order, is in the row's menu.
+    await page.getByRole('button', { name: 'More actions for Order history' }).click();
+    await page.getByRole('menuitem', { name: 'Generate secret' }).click();
     const secretDialog = page.getByRole('dialog', { name: 'Signing secret of Order history' });
     await secretDialog.waitFor();
     await secretDialog.getByText('It will not be shown again').waitFor();
@@ -158,10 +160,9 @@ describe('Settings › Integrations › Dashboard Apps in Chromium', () => {
     await secretDialog.getByRole('button', { name: 'Done' }).click();
     await secretDialog.waitFor({ state: 'detached' });
     expect(await page.content()).not.toContain(secret);
-    await page.getByRole('button', { name: 'Rotate secret of Order history' }).waitFor();
-
     // Rotating asks first, then shows a different secret.
-    await page.getByRole('button', { name: 'Rotate secret of Order history' }).click();
+    await page.getByRole('button', { name: 'More actions for Order history' }).click();
+    await page.getByRole('menuitem', { name: 'Rotate secret' }).click();
     const rotate = page.getByRole('alertdialog', { name: 'Rotate the signing secret?' });
     await rotate.getByRole('button', { name: 'Rotate secret' }).click();
     const rotated = page.getByRole('dialog', { name: 'Signing secret of Order history' });
@@ -170,13 +171,15 @@ describe('Settings › Integrations › Dashboard Apps in Chromium', () => {
     await rotated.getByRole('button', { name: 'Done' }).click();
 
     // Delete with confirmation: Cancel keeps it, Delete removes it.
-    await page.getByRole('button', { name: 'Delete Order history' }).click();
+    await page.getByRole('button', { name: 'More actions for Order history' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Delete this dashboard app?' });
     await confirm.waitFor();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
     expect(await appRows()).toHaveLength(1);
-    await page.getByRole('button', { name: 'Delete Order history' }).click();
+    await page.getByRole('button', { name: 'More actions for Order history' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
     await page
       .getByRole('alertdialog', { name: 'Delete this dashboard app?' })
       .getByRole('button', { name: 'Delete' })
@@ -190,7 +193,7 @@ describe('Settings › Integrations › Dashboard Apps in Chromium', () => {
     const page = await openAs(world.admin);
     await page.getByRole('button', { name: 'Add a new dashboard app' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a new dashboard app' });
-    await dialog.getByLabel('Name').fill('Never saved');
+    await dialog.getByLabel('Name', { exact: true }).fill('Never saved');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await appRows()).toEqual([]);
@@ -211,7 +214,7 @@ describe('Settings › Integrations › Dashboard Apps in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await page.getByRole('button', { name: 'إضافة تطبيق لوحة معلومات جديد' }).click();
     const dialog = page.getByRole('dialog', { name: 'إضافة تطبيق لوحة معلومات جديد' });
-    await dialog.getByLabel('الاسم').fill('الطلبات');
+    await dialog.getByLabel('الاسم', { exact: true }).fill('الطلبات');
     await dialog.getByLabel('نقطة النهاية').fill('file:///etc/passwd');
     await dialog.getByRole('button', { name: 'إنشاء' }).click();
     await dialog.getByText(/يمكن تضمين عناوين/).waitFor();

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../apps/server/src/db/schema';
 import { hashPassword } from '../../apps/server/src/lib/passwords';
 import { randomToken } from '../../apps/server/src/lib/tokens';
+import { accessTokenColumns } from '../../apps/server/src/lib/access-tokens';
+import { E2E_SECRET_KEY_BASE } from '../support/dashboard';
 
 export const PASSWORD = 'settings e2e password';
 
@@ -34,9 +36,8 @@ export async function createPeople(db: Kysely<Database>, tag: string): Promise<S
         name,
         email,
         password_hash: passwordHash,
-        access_token: randomToken(),
+        ...accessTokenColumns(randomToken(), E2E_SECRET_KEY_BASE),
         ui_settings: '{}',
-        availability: 'online',
         created_at: now,
         updated_at: now,
       })
@@ -44,7 +45,14 @@ export async function createPeople(db: Kysely<Database>, tag: string): Promise<S
       .executeTakeFirstOrThrow();
     await db
       .insertInto('account_users')
-      .values({ account_id: account.id, user_id: user.id, role, auto_offline: 1, created_at: now })
+      .values({
+        account_id: account.id,
+        user_id: user.id,
+        role,
+        auto_offline: 1,
+        availability: 'online',
+        created_at: now,
+      })
       .execute();
     return { id: user.id, email, password: PASSWORD };
   };

@@ -149,7 +149,10 @@ describe('conversation view in Chromium', () => {
     await chip.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Snooze' }).click();
-    await page.getByRole('menuitem', { name: 'Until tomorrow' }).click();
+    await page
+      .getByRole('dialog', { name: 'Snooze until' })
+      .getByRole('button', { name: /^Tomorrow, 9:00/ })
+      .click();
     await page.locator('.conversation-title').getByText('Snoozed').waitFor();
     const snoozed = await conversationRow();
     expect(snoozed.status).toBe('snoozed');

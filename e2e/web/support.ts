@@ -1,11 +1,8 @@
 /** Page helpers for the agent dashboard's browser tests. */
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { RunningDashboard } from '../support/dashboard';
-
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
+import { injectAxe } from '../support/axe';
 
 export const DEMO_PASSWORD = 'Bevatel!2026';
 export const OMAR = { email: 'omar@bevatel.test', password: DEMO_PASSWORD };
@@ -22,7 +19,7 @@ export function watchErrors(page: Page) {
 
 /** Runs axe-core in the page; returns serious and critical violations, described. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  await injectAxe(page);
   const results = await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<unknown> } }
@@ -72,4 +69,22 @@ export async function signInThroughForm(page: Page, email: string, password: str
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/app\/accounts\/\d+\/conversations/);
+}
+
+/**
+ * A page of a fresh context signed in as `credentials`, in `locale` (the UI follows the
+ * browser's language while the profile has none saved), at 1440×900 unless told otherwise.
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  credentials: { email: string; password: string },
+  locale = 'en-US',
+  viewport = { width: 1440, height: 900 },
+  options: { isMobile?: boolean; hasTouch?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale, viewport, ...options });
+  const response = await context.request.post('/auth/sign_in', { data: credentials });
+  if (!response.ok()) throw new Error(`sign-in failed for ${credentials.email}`);
+  return context.newPage();
 }

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { sourceResolution } from '../../source-condition';
 
 export default defineConfig({
+  ...sourceResolution,
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**'],

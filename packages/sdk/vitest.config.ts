@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { sourceResolution } from '../../source-condition';
 
 export default defineConfig({
+  ...sourceResolution,
   root: fileURLToPath(new URL('.', import.meta.url)),
   test: {
     name: 'sdk',

@@ -2,6 +2,7 @@
 import { browserLocale, stringsFor } from './i18n.js';
 import { h } from './dom.js';
 import { renderContext } from './render.js';
+import { createSummaryLoader } from './summary.js';
 
 /** @typedef {import('@bevatel/dashboard-app-sdk').AppContextData} AppContextData */
 
@@ -13,6 +14,8 @@ const app = sdk.connect({ trustedOrigins: readTrustedOrigins() });
 
 /** @type {AppContextData | null} */
 let current = null;
+// The CRM figures load beside the context; each answer redraws the view.
+const summary = createSummaryLoader(() => render());
 let refreshing = false;
 let refreshFailed = false;
 
@@ -27,10 +30,12 @@ if (sdk.isInsideDashboard()) {
 app.onContext((context) => {
   current = context;
   refreshFailed = false;
+  summary.update(context);
   render();
 });
 if (app.context) {
   current = app.context;
+  summary.update(app.context);
   render();
 }
 
@@ -56,7 +61,7 @@ function render() {
         ]),
       button,
     ]),
-    renderContext(t, current),
+    renderContext(t, current, summary.current()),
   );
   // The view is rebuilt on every context; keep the keyboard where the agent left it.
   if (hadFocus) button.focus();
@@ -68,6 +73,7 @@ async function refresh() {
   render();
   try {
     current = await app.fetchContext({ timeoutMs: REFRESH_TIMEOUT_MS });
+    summary.update(current, true);
   } catch (error) {
     if (!(error instanceof sdk.FetchContextTimeoutError)) console.error(error);
     refreshFailed = true;

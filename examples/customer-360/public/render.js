@@ -5,6 +5,8 @@ import { h, safeHttpUrl } from './dom.js';
 /** @typedef {AppContextData['contact']} Contact */
 /** @typedef {AppContextData['conversation']['messages'][number]} Message */
 /** @typedef {import('./i18n.js').Strings} Strings */
+/** @typedef {import('./summary.js').SummaryState} SummaryState */
+/** @typedef {import('./summary.js').CustomerSummary} CustomerSummary */
 
 const MESSAGE_COUNT = 5;
 const ACTIVITY = 2;
@@ -20,10 +22,12 @@ const SOCIAL_URLS = {
 /**
  * @param {Strings} t
  * @param {AppContextData} context
+ * @param {SummaryState} summary
  * @returns {HTMLElement}
  */
-export function renderContext(t, context) {
+export function renderContext(t, context, summary) {
   return h('div', { className: 'grid' }, [
+    renderValue(t, summary, context.locale),
     renderContact(t, context.contact, context.locale),
     renderConversation(t, context),
     renderMessages(t, context),
@@ -66,6 +70,88 @@ function renderContact(t, contact, locale) {
       renderCustomAttributes(t, contact.custom_attributes, locale),
     ],
   );
+}
+
+/**
+ * What the shop's CRM knows and the help desk does not: the customer's value, last order and
+ * support history this year.
+ * @param {Strings} t
+ * @param {SummaryState} summary
+ * @param {string} locale
+ */
+function renderValue(t, summary, locale) {
+  const body =
+    summary.state === 'ready'
+      ? renderSummary(t, summary.summary, locale)
+      : h('p', { className: 'muted', testid: 'value-state' }, [
+          summary.state === 'loading'
+            ? t.valueLoading
+            : summary.state === 'unsigned'
+              ? t.valueUnsigned
+              : t.valueFailed,
+        ]);
+  return h(
+    'section',
+    { className: 'card value', testid: 'value-card', attrs: { 'aria-label': t.value } },
+    [h('h2', {}, [t.value]), body],
+  );
+}
+
+/**
+ * @param {Strings} t
+ * @param {CustomerSummary} summary
+ * @param {string} locale
+ */
+function renderSummary(t, summary, locale) {
+  const lang = locale === 'ar' ? 'ar' : 'en';
+  const money = new Intl.NumberFormat(lang, { style: 'currency', currency: summary.currency });
+  const count = new Intl.NumberFormat(lang);
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+  const order = summary.last_order;
+  return h('div', {}, [
+    h('ul', { className: 'figures' }, [
+      figure(t.lifetimeValue, money.format(summary.lifetime_value_halalas / 100), 'lifetime-value'),
+      figure(t.orders, count.format(summary.orders_count), 'orders-count'),
+      figure(t.ticketsThisYear, count.format(summary.tickets_this_year), 'tickets-this-year'),
+    ]),
+    h('dl', { className: 'facts' }, [
+      ...fact(
+        t.tier,
+        h('span', { className: `badge tier-${cssToken(summary.tier)}` }, [
+          lookup(t.tiers, summary.tier),
+        ]),
+        'customer-tier',
+      ),
+      ...fact(t.customerSince, date.format(new Date(summary.customer_since * 1000))),
+      // In the layout's direction, each part isolated: an order number and an Arabic status
+      // side by side must not reorder each other.
+      h('dt', {}, [t.lastOrder]),
+      h(
+        'dd',
+        { testid: 'last-order' },
+        order
+          ? [
+              order.number,
+              date.format(new Date(order.placed_at * 1000)),
+              money.format(order.total_halalas / 100),
+              lookup(t.orderStatuses, order.status),
+            ].flatMap((part, index) => [index ? ' · ' : '', h('bdi', {}, [part])])
+          : [t.noValue],
+      ),
+    ]),
+  ]);
+}
+
+/**
+ * @param {string} label
+ * @param {string} value
+ * @param {string} testid
+ */
+function figure(label, value, testid) {
+  return h('li', { className: 'figure' }, [
+    h('span', { className: 'figure-value', testid }, [value]),
+    h('span', { className: 'figure-label' }, [label]),
+  ]);
 }
 
 /**

@@ -6,7 +6,10 @@ const app = await startCustomer360({
   host: process.env.HOST ?? '127.0.0.1',
 });
 console.log(`Customer 360 is listening on ${app.url}`);
-console.log('Register that URL in Settings › Integrations › Dashboard Apps.');
+// `npm start` has the demo seed register it already.
+if (process.env.DASHBOARD_APP_REGISTERED !== '1') {
+  console.log('Register that URL in Settings › Integrations › Dashboard Apps.');
+}
 
 const stop = (): void => {
   app.close().then(

@@ -1,6 +1,7 @@
 /**
- * A tiny static server for the app: the files of public/, the SDK's script-tag bundle under
- * /vendor/, and the headers that let the dashboard (and only the dashboard) frame it.
+ * A tiny server for the app: the files of public/, the SDK's script-tag bundle under /vendor/,
+ * the CRM summary at /api/summary (for a verified context token), and the headers that let the
+ * dashboard (and only the dashboard) frame it.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,6 +11,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy, parseDashboardOrigins } from './frame-policy';
 import { loadSdkBundle } from './sdk-bundle';
+import { answerSummary } from './summary-api';
 
 export const DEFAULT_PORT = 4100;
 
@@ -17,8 +19,12 @@ export interface StartOptions {
   /** Default 4100; 0 picks a free port. */
   port?: number;
   host?: string;
-  /** Not used: this app has no backend that reads the signed context. */
+  /** The app's signing secret (from the dashboard); default env CUSTOMER_360_SECRET. */
   secret?: string;
+  /** The origin the app is registered under; default env CUSTOMER_360_ORIGIN, else its URL. */
+  origin?: string;
+  /** Unix seconds, for tests. */
+  now?: () => number;
   /** Origins allowed to frame the app. Default: env DASHBOARD_ORIGINS, else localhost:3000. */
   dashboardOrigins?: string | readonly string[];
 }
@@ -31,6 +37,7 @@ export interface RunningApp {
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 const SDK_PATH = '/vendor/bevatel-dashboard-app.global.js';
+const SUMMARY_PATH = '/api/summary';
 // Only these files are served: nothing else of the disk is reachable through a crafted path.
 const FILES: Record<string, string> = {
   '/': 'index.html',
@@ -39,6 +46,7 @@ const FILES: Record<string, string> = {
   '/dom.js': 'dom.js',
   '/i18n.js': 'i18n.js',
   '/render.js': 'render.js',
+  '/summary.js': 'summary.js',
   '/styles.css': 'styles.css',
 };
 const TYPES: Record<string, string> = {
@@ -60,8 +68,8 @@ export async function startCustomer360(options: StartOptions = {}): Promise<Runn
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const send = (status: number, type: string, body: string): void => {
-      response.writeHead(status, { ...headers, 'Content-Type': type });
+    const send = (status: number, type: string, body: string, extra = {}): void => {
+      response.writeHead(status, { ...headers, 'Content-Type': type, ...extra });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -70,6 +78,20 @@ export async function startCustomer360(options: StartOptions = {}): Promise<Runn
       return;
     }
     const path = new URL(request.url ?? '/', 'http://app.invalid').pathname;
+    if (path === SUMMARY_PATH) {
+      const answer = answerSummary(request.headers.authorization, {
+        secret: secret(),
+        audience: audience(),
+        ...(options.now ? { now: options.now } : {}),
+      });
+      // Customer data: never cached, not even by the browser.
+      const extra = {
+        'Cache-Control': 'no-store',
+        ...(answer.status === 401 ? { 'WWW-Authenticate': 'Bearer error="invalid_token"' } : {}),
+      };
+      send(answer.status, 'application/json', JSON.stringify(answer.body), extra);
+      return;
+    }
     if (path === SDK_PATH) {
       send(200, TYPES['.js'] ?? 'text/javascript', await loadSdkBundle());
       return;
@@ -82,10 +104,17 @@ export async function startCustomer360(options: StartOptions = {}): Promise<Runn
     let body = await readFile(join(PUBLIC_DIR, file), 'utf8');
     if (file === 'index.html') {
       // The origins were validated by parseDashboardOrigins: no quotes or markup can get here.
-      body = body.replace('%DASHBOARD_ORIGINS%', frameAncestors.join(' '));
+      body = body
+        .replace('%DASHBOARD_ORIGINS%', frameAncestors.join(' '))
+        .replace('%CRM%', secret() ? 'on' : 'off');
     }
     send(200, TYPES[extname(file)] ?? 'application/octet-stream', body);
   };
+
+  const secret = () => options.secret ?? process.env.CUSTOMER_360_SECRET;
+  // Known once the server listens (port 0 picks one).
+  let ownOrigin = '';
+  const audience = (): string[] => [options.origin ?? process.env.CUSTOMER_360_ORIGIN ?? ownOrigin];
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -103,8 +132,9 @@ export async function startCustomer360(options: StartOptions = {}): Promise<Runn
   });
   const address = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
+  ownOrigin = `http://${shownHost}:${address.port}`;
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url: ownOrigin,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -2,8 +2,11 @@
  * The app in real Chromium, framed by a stand-in dashboard on another origin
  * (http://localhost:<p1> embedding http://127.0.0.1:<p2>), fed appContext JSON strings.
  */
+import { signContextToken } from '@bevatel/dashboard-app-sdk/server';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { customerSummary } from '../server/crm';
 import { startCustomer360 } from '../server/start';
 import type { RunningApp } from '../server/start';
 import { launchChromium } from './browser';
@@ -34,6 +37,31 @@ async function openInHost(page: Page): Promise<Frame> {
   if (!frame) throw new Error('the app frame did not load');
   await frame.waitForSelector('[data-testid="state"]');
   return frame;
+}
+
+const SECRET = 'customer-360-browser-secret-0123456789';
+const SHOTS = new URL('../../../test-results/screenshots/', import.meta.url);
+
+/** A context token as the dashboard's server signs it for `appUrl`, naming `contactId`. */
+function tokenFor(appUrl: string, contactId: number): string {
+  const now = Math.floor(Date.now() / 1000);
+  return signContextToken(
+    {
+      iss: host.origin,
+      aud: new URL(appUrl).origin,
+      sub: '7',
+      account_id: 1,
+      app_id: 1,
+      conversation_id: 17,
+      contact_id: contactId,
+      inbox_id: 1,
+      role: 'agent',
+      iat: now,
+      exp: now + 300,
+      jti: `0f1e2d3c-4b5a-4968-8776-${String(contactId).padStart(12, '0')}`,
+    },
+    SECRET,
+  );
 }
 
 function post(page: Page, message: string): Promise<void> {
@@ -117,6 +145,67 @@ describe('customer-360 inside a dashboard', () => {
     await waitForText(frame, 'refresh', 'تحديث');
     expect(await textOf(frame, 'contact-name')).toBe('Sami Nasser');
     await page.close();
+  });
+
+  it('shows what the CRM knows of the contact the signed token names, once per contact', async () => {
+    const signed = await startCustomer360({
+      port: 0,
+      secret: SECRET,
+      dashboardOrigins: [host.origin],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+      let asked = 0;
+      page.on('request', (request) => {
+        if (request.url().endsWith('/api/summary')) asked += 1;
+      });
+      await page.goto(host.pageFor(`${signed.url}/`));
+      const frame = (await (await page.waitForSelector('iframe#app')).contentFrame())!;
+      await frame.waitForSelector('[data-testid="state"]');
+      const base = sampleContext();
+      await post(
+        page,
+        appContextMessage({ ...base, token: tokenFor(signed.url, base.contact.id) }),
+      );
+      const expected = customerSummary(`1:${base.contact.id}`, Math.floor(Date.now() / 1000));
+      const sar = new Intl.NumberFormat('en', { style: 'currency', currency: 'SAR' });
+      await waitForText(frame, 'lifetime-value', sar.format(expected.lifetime_value_halalas / 100));
+      expect(await textOf(frame, 'orders-count')).toBe(String(expected.orders_count));
+      expect(await textOf(frame, 'tickets-this-year')).toBe(String(expected.tickets_this_year));
+      if (expected.last_order) {
+        expect(await textOf(frame, 'last-order')).toContain(expected.last_order.number);
+      }
+      // A new message is a new context, not a new customer: the CRM is not asked again.
+      const later = sampleContext({ messages: [{ content: 'One more thing', type: 'incoming' }] });
+      await post(
+        page,
+        appContextMessage({ ...later, token: tokenFor(signed.url, base.contact.id) }),
+      );
+      await frame.getByText('One more thing').waitFor();
+      expect(asked).toBe(1);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: new URL('customer-360-value-en.png', SHOTS).pathname });
+
+      // Another contact, in Arabic: asked again, figures in Arabic digits.
+      const other = sampleContext({ locale: 'ar', contact: { id: 9001, name: 'سامي ناصر' } });
+      await post(page, appContextMessage({ ...other, token: tokenFor(signed.url, 9001) }));
+      const otherSummary = customerSummary('1:9001', Math.floor(Date.now() / 1000));
+      const arabic = new Intl.NumberFormat('ar');
+      await waitForText(frame, 'orders-count', arabic.format(otherSummary.orders_count));
+      expect(asked).toBe(2);
+      await page.screenshot({ path: new URL('customer-360-value-ar.png', SHOTS).pathname });
+
+      // Without a token (the app has no signing secret) it says what is needed, nothing else.
+      await post(page, appContextMessage(sampleContext({ contact: { id: 9002 } })));
+      await waitForText(
+        frame,
+        'value-state',
+        'CRM figures need a signed context: an administrator gives this app a signing secret.',
+      );
+      await page.close();
+    } finally {
+      await signed.close();
+    }
   });
 
   it('shows customer text as text, never as markup', async () => {

@@ -93,6 +93,15 @@ export async function buildOrderHistoryApp(
         return sendError(reply, 401, 'unauthorized', `${check.reason}: ${check.message}`);
       }
       const { account_id, contact_id } = check.claims;
+      // On the full page (navigation.page) a token names no contact: there are no orders to show.
+      if (contact_id === null) {
+        return sendError(
+          reply,
+          400,
+          'no_contact',
+          'Open this app beside a conversation or on a contact page',
+        );
+      }
       // Whose orders is decided by the token alone. The email/identifier the page sends only
       // seeds a contact's made-up history on the first request; it never selects the contact.
       const contactKey = `${account_id}:${contact_id}`;

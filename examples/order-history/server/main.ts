@@ -10,9 +10,12 @@ const app = await startOrderHistory({
   logger: true,
 });
 console.log(`Order history is listening on ${app.url}`);
-console.log(
-  'Register that URL in Settings › Integrations › Dashboard Apps, with a signing secret.',
-);
+// `npm start` has the demo seed register it already, with its secret.
+if (process.env.DASHBOARD_APP_REGISTERED !== '1') {
+  console.log(
+    'Register that URL in Settings › Integrations › Dashboard Apps, with a signing secret.',
+  );
+}
 
 const stop = (): void => {
   app.close().then(

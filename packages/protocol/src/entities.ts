@@ -3,7 +3,9 @@
  * all present them (one presenter per entity on the server). Field names follow the product
  * document and Chatwoot's API. Times are Unix seconds.
  */
+import type { WebWidgetChannel } from './web-widget';
 import type {
+  AttachmentFileType,
   AvailabilityStatus,
   ChannelType,
   ContentType,
@@ -14,6 +16,9 @@ import type {
   SenderType,
   UserRole,
 } from './enums';
+import type { AppSettingView } from './app-settings';
+import type { AppPermission } from './level2/permissions';
+import type { DashboardAppLocation, DashboardAppVisibility } from './placements';
 
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -61,7 +66,35 @@ export interface MessageSender {
   additional_attributes: ContactAdditionalAttributes;
   custom_attributes: JsonObject;
   type: 'contact' | 'user' | 'agent_bot';
+  /** Agents: the name they go by. */
   available_name?: string;
+  availability_status?: AvailabilityStatus;
+  /** Contacts: as the contact itself shows them. */
+  last_activity_at?: number;
+  created_at?: number;
+}
+
+/**
+ * A file attached to a message, in Chatwoot's shape. `data_url` and `thumb_url` are signed and
+ * expire (hours): they work without signing in, so an `<img>` or an app can load them, and a
+ * fresh copy of the message carries fresh ones. `thumb_url` is `""` for anything not an image.
+ */
+export interface Attachment {
+  id: number;
+  message_id: number;
+  file_type: AttachmentFileType;
+  account_id: number;
+  /** From the sniffed content (`png`, `pdf`…), null when the content is not recognised. */
+  extension: string | null;
+  /** The name the sender gave the file, cleaned (additive: Chatwoot has it only in the URL). */
+  file_name: string;
+  data_url: string;
+  thumb_url: string;
+  /** Bytes. */
+  file_size: number;
+  /** Images only; null otherwise. */
+  width: number | null;
+  height: number | null;
 }
 
 export interface Message {
@@ -80,6 +113,10 @@ export interface Message {
   sender_type: SenderType | null;
   sender_id: number | null;
   sender: MessageSender | null;
+  /** The client's own id, handed back on the answer to the create and on its event. */
+  echo_id?: string;
+  /** Present only when the message has files, as on Chatwoot. */
+  attachments?: Attachment[];
 }
 
 /** A user as seen inside an account (assignee, agent list). */
@@ -160,7 +197,8 @@ export interface Conversation {
   last_non_activity_message: Message | null;
 }
 
-export interface Inbox {
+/** An inbox; a `Channel::WebWidget` one also carries its website options (Chatwoot's names). */
+export interface Inbox extends Partial<WebWidgetChannel> {
   id: number;
   account_id: number;
   name: string;
@@ -181,6 +219,8 @@ export interface AccountRef {
   id: number;
   name: string;
   role: UserRole;
+  /** The person's availability in this account (each account keeps its own). */
+  availability_status: AvailabilityStatus;
 }
 
 export interface Profile {
@@ -196,8 +236,24 @@ export interface Profile {
   availability_status: AvailabilityStatus;
 }
 
-export interface SignInResponse {
-  data: Profile & { access_token: string; csrf_token: string };
+/** An invitation to join an account (Settings › Agents, the invitee's banner, the one-time link). */
+export interface Invitation {
+  id: number;
+  account_id: number;
+  email: string;
+  /** The name the administrator typed; a new user may choose another when accepting. */
+  name: string;
+  role: UserRole;
+  status: 'pending' | 'accepted' | 'declined' | 'revoked';
+  expired: boolean;
+  created_at: number;
+  expires_at: number;
+  /** Only in the answer that created it: the token itself is never stored. */
+  invite_url?: string;
+  /** Only in the answer that created it: whether the link was e-mailed too (SMTP_URL is set). */
+  emailed?: boolean;
+  /** In the invitee's own views. */
+  account_name?: string;
 }
 
 export interface DashboardAppFrame {
@@ -211,8 +267,31 @@ export interface DashboardApp {
   content: DashboardAppFrame[];
   /** Iframe permissions the admin allows, e.g. "clipboard-write". */
   allow: string[];
+  /** What the admin lets the app do through the level-2 protocol, e.g. "labels:write". */
+  permissions: AppPermission[];
+  /** Agents may send anyway when the app's `composer.beforeSend` objects to a reply. */
+  allow_send_anyway: boolean;
   has_secret: boolean;
   created_at: number;
   updated_at: number;
   user_id: number | null;
+  /** The title in the Arabic dashboard; `title` when null. */
+  title_ar: string | null;
+  description: string | null;
+  /** An https:// image shown beside the title. */
+  icon_url: string | null;
+  /** Where the app appears (one or several). */
+  locations: DashboardAppLocation[];
+  /** Who sees it; empty lists do not restrict. */
+  visibility: DashboardAppVisibility;
+  /** Whether the rule lets the caller see it (the list shows agents only these). */
+  visible_to_me: boolean;
+  /** A disabled app keeps its configuration but appears nowhere. */
+  enabled: boolean;
+  /** Order of the account's apps (tabs, panels, navigation): ascending. */
+  position: number;
+  /** Per-install settings: definitions and plain values; secure values never. */
+  settings: AppSettingView[];
+  /** Hosts the request proxy may call for this app. */
+  proxy_allowlist: string[];
 }

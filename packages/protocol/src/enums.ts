@@ -23,6 +23,10 @@ export const CONTENT_TYPES = [
 ] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
 
+/** Chatwoot's attachment kinds that files become (decided from their sniffed content). */
+export const ATTACHMENT_FILE_TYPES = ['image', 'audio', 'video', 'file'] as const;
+export type AttachmentFileType = (typeof ATTACHMENT_FILE_TYPES)[number];
+
 export const SENDER_TYPES = ['Contact', 'User', 'AgentBot'] as const;
 export type SenderType = (typeof SENDER_TYPES)[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFetchInfoRequest, parseAppContextMessage } from './guards';
+import { isFetchInfoRequest, parseAnyAppContextMessage, parseAppContextMessage } from './guards';
 import { CHATWOOT_FETCH_INFO_KEY, FETCH_INFO_KEY } from './keys';
 
 describe('isFetchInfoRequest', () => {
@@ -40,5 +40,43 @@ describe('parseAppContextMessage', () => {
     ['the fetch-info key', FETCH_INFO_KEY],
   ])('returns null for %s', (_name, value) => {
     expect(parseAppContextMessage(value)).toBeNull();
+  });
+});
+
+describe('parseAnyAppContextMessage', () => {
+  const agent = { id: 3, name: 'Layla', email: 'l@example.com' };
+  const page = (data: Record<string, unknown>) =>
+    JSON.stringify({
+      event: 'appContext',
+      data: { conversation: null, currentAgent: agent, conversations: [], ...data },
+    });
+
+  it('parses the contact page and the full page, which parseAppContextMessage refuses', () => {
+    const contactPage = page({ contact: { id: 2 }, location: 'contact.page' });
+    const fullPage = page({ contact: null, location: 'navigation.page' });
+    expect(parseAnyAppContextMessage(contactPage)?.data.location).toBe('contact.page');
+    expect(parseAnyAppContextMessage(fullPage)?.data.contact).toBeNull();
+    expect(parseAppContextMessage(contactPage)).toBeNull();
+    expect(parseAppContextMessage(fullPage)).toBeNull();
+  });
+
+  it('parses what parseAppContextMessage parses', () => {
+    const beside = JSON.stringify({
+      event: 'appContext',
+      data: { conversation: { id: 1 }, contact: { id: 2 }, currentAgent: agent },
+    });
+    expect(parseAnyAppContextMessage(beside)).toEqual(parseAppContextMessage(beside));
+  });
+
+  it('refuses a null conversation beside a conversation, and pages without their lists', () => {
+    expect(parseAnyAppContextMessage(page({ contact: null, location: 'conversation.tab' }))).toBe(
+      null,
+    );
+    expect(
+      parseAnyAppContextMessage(
+        page({ contact: null, location: 'contact.page', conversations: 1 }),
+      ),
+    ).toBeNull();
+    expect(parseAnyAppContextMessage(page({ contact: 'x', location: 'contact.page' }))).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 /** Claims of the signed context token (PROTOCOL.md "Signed context"). */
 import type { UserRole } from './enums';
+import type { DashboardAppLocation } from './placements';
 
 export interface ContextTokenClaims {
-  /** The installation's base URL. */
+  /** The origin of the installation's PUBLIC_URL (the dashboard origin apps trust). */
   iss: string;
   /** The app's origin. */
   aud: string;
@@ -10,11 +11,15 @@ export interface ContextTokenClaims {
   sub: string;
   account_id: number;
   app_id: number;
-  /** Display id of the conversation. */
-  conversation_id: number;
-  contact_id: number;
-  inbox_id: number;
+  /** Display id of the conversation; null on `contact.page` and `navigation.page`. */
+  conversation_id: number | null;
+  /** Null on `navigation.page`. */
+  contact_id: number | null;
+  /** Null on `contact.page` and `navigation.page`. */
+  inbox_id: number | null;
   role: UserRole;
+  /** Where the app is shown (absent in tokens minted before locations existed). */
+  location?: DashboardAppLocation;
   iat: number;
   exp: number;
   jti: string;

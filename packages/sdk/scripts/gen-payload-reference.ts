@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { slug as githubSlug } from 'github-slugger';
 import * as prettier from 'prettier';
 import ts from 'typescript';
 import { createSampleContext } from '../src/simulator/sample-context';
@@ -44,9 +45,13 @@ export const OUTPUTS: Record<Language, string> = {
   en: 'docs/dashboard-apps/en/payload-reference.md',
   ar: 'docs/dashboard-apps/ar/payload-reference.md',
 };
-const OPAQUE_ALIASES: Record<string, string> = { JsonObject: 'object', JsonValue: 'JSON value' };
+const OPAQUE_ALIASES: Record<string, string> = {
+  JsonObject: 'object',
+  JsonValue: 'JSON value',
+  Record: 'object',
+};
 
-function loadProtocol() {
+export function loadProtocol() {
   const program = ts.createProgram([PROTOCOL_ENTRY], {
     strict: true,
     target: ts.ScriptTarget.ES2022,
@@ -91,11 +96,9 @@ function inDeclarationOrder(checker: ts.TypeChecker, type: ts.Type): ts.Symbol[]
   return [...properties].sort((a, b) => rank(a) - rank(b));
 }
 
+/** GitHub's heading id (and the dashboard's rendered guide's): "data.account" → "dataaccount". */
 function slug(id: string): string {
-  return id
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  return githubSlug(id);
 }
 
 function buildSections(
@@ -286,8 +289,9 @@ function renderDocument(language: Language, sections: Section[], claims: Section
   for (const section of sections) {
     const title =
       section.typeName === 'AppContextEvent' ? t.message : (section.typeName ?? section.id);
+    // The heading's own GitHub id is the anchor (slug(title) === slug(section.id)): raw HTML
+    // anchors would show as text in the guide the dashboard serves (it renders no HTML).
     parts.push(`## ${title}`);
-    parts.push(`<a id="${slug(section.id)}"></a>`);
     if (section.paths.some(Boolean)) {
       parts.push(`${t.appears}: ${section.paths.map((p) => `\`${p}\``).join(', ')}`);
     }

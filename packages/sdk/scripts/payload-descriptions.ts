@@ -70,6 +70,48 @@ export const DESCRIPTIONS: Record<string, Description> = {
     ar: 'السياق الموقّع (JWT بخوارزمية HS256)، فقط للتطبيقات التي لها سرّ توقيع. تحقّق منه في الخادم الخلفي؛ انظر «مطالبات الرمز».',
   },
 
+  'AppContextData.customAttributeDefinitions': {
+    en: "The account's custom attribute definitions (both models): show `custom_attributes` values by their display name and type.",
+    ar: 'تعريفات السمات المخصّصة في الحساب (للنموذجين): اعرض قيم `custom_attributes` باسمها الظاهر ونوعها.',
+  },
+
+  // Custom attribute definitions
+  'CustomAttributeDefinition.id': { en: 'Numeric id.', ar: 'المعرّف الرقمي.' },
+  'CustomAttributeDefinition.attribute_display_name': {
+    en: 'The name agents see.',
+    ar: 'الاسم الذي يراه الوكلاء.',
+  },
+  'CustomAttributeDefinition.attribute_display_type': {
+    en: 'How the value is typed and shown.',
+    ar: 'نوع القيمة وطريقة عرضها.',
+  },
+  'CustomAttributeDefinition.attribute_description': {
+    en: 'What the attribute is for, or null.',
+    ar: 'الغرض من السمة، أو null.',
+  },
+  'CustomAttributeDefinition.attribute_key': {
+    en: 'The key in `custom_attributes`.',
+    ar: 'المفتاح في `custom_attributes`.',
+  },
+  'CustomAttributeDefinition.regex_pattern': {
+    en: "Chatwoot's field; always null here.",
+    ar: 'حقل من Chatwoot؛ قيمته null دائماً هنا.',
+  },
+  'CustomAttributeDefinition.attribute_values': {
+    en: 'The choices of a `list`; empty for other types.',
+    ar: 'خيارات النوع `list`؛ فارغة لبقية الأنواع.',
+  },
+  'CustomAttributeDefinition.attribute_model': {
+    en: "Whose attribute: the contact's or the conversation's.",
+    ar: 'لمن السمة: لجهة الاتصال أم للمحادثة.',
+  },
+  'CustomAttributeDefinition.default_value': {
+    en: "Chatwoot's field; always null.",
+    ar: 'حقل من Chatwoot؛ قيمته null دائماً.',
+  },
+  'CustomAttributeDefinition.created_at': { en: 'When it was created.', ar: 'وقت الإنشاء.' },
+  'CustomAttributeDefinition.updated_at': { en: 'When it last changed.', ar: 'وقت آخر تغيير.' },
+
   // Conversation
   'AppContextConversation.id': {
     en: 'Display number of the conversation in the account, as in the dashboard URL.',
@@ -283,8 +325,8 @@ export const DESCRIPTIONS: Record<string, Description> = {
 
   // Token claims
   'ContextTokenClaims.iss': {
-    en: "The installation's base URL.",
-    ar: 'الرابط الأساسي للمنصة المثبّتة.',
+    en: "The origin of the installation's PUBLIC_URL: the dashboard origin your app trusts.",
+    ar: 'أصل (origin) العنوان PUBLIC_URL للمنصة المثبّتة: أصل لوحة التحكم الذي يثق به تطبيقك.',
   },
   'ContextTokenClaims.aud': {
     en: "Your app's origin. Check it (`audience`).",

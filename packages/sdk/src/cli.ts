@@ -1,14 +1,29 @@
-/** `bevatel-dashboard-app dev <appUrl> [--port 4700] [--secret dev-secret]` */
+/**
+ * `bevatel-dashboard-app <command>`: `dev` (the simulator, below), `create` and `register`
+ * (cli/create.ts, cli/register.ts). Each command parses its own arguments.
+ */
+import { resolve } from 'node:path';
+import { runCreate } from './cli/create';
+import { readEnvFile } from './cli/env-file';
+import { runRegister } from './cli/register';
 import {
   DEFAULT_SIMULATOR_PORT,
   DEFAULT_SIMULATOR_SECRET,
   startSimulator,
 } from './simulator/server';
 
-const USAGE = `Usage: bevatel-dashboard-app dev <appUrl> [options]
+const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
+  create: runCreate,
+  register: runRegister,
+};
+
+const USAGE = `Usage: bevatel-dashboard-app dev [appUrl] [options]
+       bevatel-dashboard-app create <dir> [--template html|react] [--no-backend]
+       bevatel-dashboard-app register --dashboard <url> --token <api token> [--secret]
 
 Serves a stand-in Bevatel dashboard that embeds <appUrl> in an iframe and sends it sample
-conversation context, exactly as the real dashboard does.
+conversation context, exactly as the real dashboard does. Without <appUrl>, and for
+the secret, it reads the app's .env (APP_ORIGIN, BEVATEL_APP_SECRET), as register writes it.
 
 Options:
   --port <n>         port of the simulator page (default ${DEFAULT_SIMULATOR_PORT})
@@ -46,6 +61,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  const command = argv[0] === undefined ? undefined : COMMANDS[argv[0]];
+  if (command) return command(argv.slice(1));
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -53,6 +70,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
+  // The same .env as the generated app and `register`.
+  const env = args.command === 'dev' ? readEnvFile(resolve('.env')) : {};
+  args.appUrl ??= env.APP_ORIGIN ? `${env.APP_ORIGIN}/` : undefined;
+  const secretFromEnv = args.flags.secret === undefined && Boolean(env.BEVATEL_APP_SECRET);
+  if (secretFromEnv) args.flags.secret = env.BEVATEL_APP_SECRET as string;
   if (args.flags.help || args.command !== 'dev' || !args.appUrl) {
     (args.flags.help ? console.log : console.error)(USAGE);
     return args.flags.help ? 0 : 2;
@@ -81,7 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(`Bevatel dashboard simulator: ${simulator.url}`);
     console.log(`Embedding ${args.appUrl}`);
     console.log(
-      `Tokens: HS256 with secret "${args.flags.secret ?? DEFAULT_SIMULATOR_SECRET}", ` +
+      `Tokens: HS256 with ${secretFromEnv ? 'BEVATEL_APP_SECRET from .env' : `secret "${args.flags.secret ?? DEFAULT_SIMULATOR_SECRET}"`}, ` +
         `aud "${simulator.audience}", iss "${simulator.issuer}"`,
     );
     const stop = (): void => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connect, FetchContextTimeoutError, isInsideDashboard } from './index';
+import { connect, FetchContextTimeoutError, isInsideDashboard, isPageContext } from './index';
 import type { AppContextData } from './index';
 
 type Listener = (event: MessageEvent) => void;
@@ -238,5 +238,48 @@ describe('connect()', () => {
   it('throws without a window, and isInsideDashboard() is false outside a browser', () => {
     expect(() => connect()).toThrow('browser window');
     expect(isInsideDashboard()).toBe(false);
+  });
+});
+
+describe('connect() on the contact page and the full page', () => {
+  const pageJson = (location: string, contact: unknown) =>
+    JSON.stringify({
+      event: 'appContext',
+      data: {
+        conversation: null,
+        contact,
+        conversations: [{ id: 7 }],
+        currentAgent: { id: 3, name: 'Layla', email: 'l@example.com' },
+        location,
+      },
+    });
+
+  it('delivers contexts without a conversation only to apps that asked for pages', () => {
+    const { win, deliver } = fakeWindows();
+    const beside = connect({ window: win });
+    const pages = connect({ window: win, pages: true });
+    const seen: string[] = [];
+    pages.onContext((context) =>
+      seen.push(isPageContext(context) ? `page:${context.location}` : `conversation`),
+    );
+    deliver(pageJson('contact.page', { id: 2, name: 'Sarah' }));
+    deliver(pageJson('navigation.page', null));
+    deliver(contextJson('c'));
+    expect(seen).toEqual(['page:contact.page', 'page:navigation.page', 'conversation']);
+    expect(marker(beside.context)).toBe('c');
+  });
+
+  it('still refuses a null conversation outside the page locations, or without its lists', () => {
+    const { win, deliver } = fakeWindows();
+    const pages = connect({ window: win, pages: true });
+    deliver(pageJson('conversation.tab', { id: 2 }));
+    deliver(pageJson('contact.page', 'Sarah'));
+    deliver(
+      JSON.stringify({
+        event: 'appContext',
+        data: { conversation: null, contact: null, currentAgent: {}, location: 'contact.page' },
+      }),
+    );
+    expect(pages.context).toBeNull();
   });
 });

@@ -1,5 +1,9 @@
-import { FETCH_INFO_KEY, parseAppContextMessage } from '@bevatel/protocol';
-import type { AppContextData } from '@bevatel/protocol';
+import {
+  FETCH_INFO_KEY,
+  parseAnyAppContextMessage,
+  parseAppContextMessage,
+} from '@bevatel/protocol';
+import type { AnyAppContextData, AppContextData } from '@bevatel/protocol';
 import { FetchContextTimeoutError } from './errors';
 
 export interface ConnectOptions {
@@ -15,6 +19,12 @@ export interface ConnectOptions {
   targetOrigin?: string;
   /** The window to listen on (tests, or a popup). Default: the global `window`. */
   window?: Window;
+  /**
+   * Also receive the contexts of the contact page and the full-page app, whose `conversation`
+   * is null (`isPageContext()` tells them apart). Without it only contexts beside a
+   * conversation are delivered, so code written for those never meets a null conversation.
+   */
+  pages?: boolean;
 }
 
 export interface FetchContextOptions {
@@ -22,27 +32,27 @@ export interface FetchContextOptions {
   timeoutMs?: number;
 }
 
-export interface DashboardAppConnection {
+export interface DashboardAppConnection<Context extends AnyAppContextData = AppContextData> {
   /** The latest context received, or null before the first one. */
-  readonly context: AppContextData | null;
+  readonly context: Context | null;
   /**
    * Calls `callback` with every context the dashboard sends, and at once (asynchronously) with
    * the latest one if it already arrived. Returns the unsubscribe function.
    */
-  onContext(callback: (context: AppContextData) => void): () => void;
+  onContext(callback: (context: Context) => void): () => void;
   /** Asks the dashboard for the context now and resolves with the next one that arrives. */
-  fetchContext(options?: FetchContextOptions): Promise<AppContextData>;
+  fetchContext(options?: FetchContextOptions): Promise<Context>;
   /** Stops listening; pending `fetchContext()` calls reject. */
   disconnect(): void;
 }
 
 interface Subscriber {
-  callback: (context: AppContextData) => void;
+  callback: (context: AnyAppContextData) => void;
   delivered: boolean;
 }
 
 interface PendingFetch {
-  resolve: (context: AppContextData) => void;
+  resolve: (context: AnyAppContextData) => void;
   reject: (error: unknown) => void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -53,7 +63,10 @@ export function isInsideDashboard(): boolean {
 }
 
 // A throwing callback must not stop the others nor the SDK's listener: report it out of band.
-function safeCall(callback: (context: AppContextData) => void, context: AppContextData): void {
+function safeCall(
+  callback: (context: AnyAppContextData) => void,
+  context: AnyAppContextData,
+): void {
   try {
     callback(context);
   } catch (error) {
@@ -64,7 +77,11 @@ function safeCall(callback: (context: AppContextData) => void, context: AppConte
 }
 
 /** Starts listening for the dashboard's context at once. */
-export function connect(options: ConnectOptions = {}): DashboardAppConnection {
+export function connect(
+  options: ConnectOptions & { pages: true },
+): DashboardAppConnection<AnyAppContextData>;
+export function connect(options?: ConnectOptions): DashboardAppConnection;
+export function connect(options: ConnectOptions = {}): DashboardAppConnection<AnyAppContextData> {
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   if (!win) throw new Error('connect() needs a browser window');
   const trusted = options.trustedOrigins;
@@ -72,14 +89,15 @@ export function connect(options: ConnectOptions = {}): DashboardAppConnection {
     options.targetOrigin ?? (trusted && trusted.length === 1 ? trusted[0] : undefined) ?? '*';
   const subscribers = new Set<Subscriber>();
   const pending = new Set<PendingFetch>();
-  let context: AppContextData | null = null;
+  let context: AnyAppContextData | null = null;
+  const parse = options.pages ? parseAnyAppContextMessage : parseAppContextMessage;
   let connected = true;
 
   const onMessage = (event: MessageEvent): void => {
     // Only the embedding dashboard speaks for the app: not siblings, popups or the app itself.
     if (event.source !== win.parent || event.source === win) return;
     if (trusted && !trusted.includes(event.origin)) return;
-    const parsed = parseAppContextMessage(event.data);
+    const parsed = parse(event.data);
     if (!parsed) return;
     const received = parsed.data;
     context = received;
@@ -116,7 +134,7 @@ export function connect(options: ConnectOptions = {}): DashboardAppConnection {
       };
     },
     fetchContext({ timeoutMs = 5000 }: FetchContextOptions = {}) {
-      return new Promise<AppContextData>((resolve, reject) => {
+      return new Promise<AnyAppContextData>((resolve, reject) => {
         if (!connected) {
           reject(new Error('The dashboard app connection was closed'));
           return;

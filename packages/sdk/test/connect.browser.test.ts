@@ -84,7 +84,12 @@ describe('the SDK in Chromium, cross-origin', () => {
         origin: location.origin,
       };
     });
-    expect(globals.api).toEqual(['FetchContextTimeoutError', 'connect', 'isInsideDashboard']);
+    expect(globals.api).toEqual([
+      'FetchContextTimeoutError',
+      'connect',
+      'isInsideDashboard',
+      'isPageContext',
+    ]);
     expect(globals.inside).toBe(true);
     expect(globals.origin).toBe(app.origin);
     await page.close();

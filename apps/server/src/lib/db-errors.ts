@@ -15,6 +15,22 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * Runs a write, turning a unique-constraint violation into `refusal()` (a 422 naming the field
+ * whose value is taken); the constraint decides, so concurrent writers cannot both win.
+ */
+export async function refusingDuplicates<T>(
+  work: () => Promise<T>,
+  refusal: () => Error,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw refusal();
+    throw error;
+  }
+}
+
+/**
  * Serializes writers of one account until the transaction ends, for rules no constraint can
  * hold ("one contact per email", "keep an administrator"). SQLite already runs one writer at a
  * time; PostgreSQL takes a row lock on the account.

@@ -3,19 +3,31 @@ export type HttpErrorCode =
   | 'bad_request'
   | 'unauthorized'
   | 'forbidden'
+  /** A dashboard app lacks the permission the administrator must grant (level 2). */
+  | 'permission_denied'
   | 'not_found'
   | 'conflict'
+  | 'gone'
   | 'unprocessable_entity'
-  | 'too_many_requests';
+  | 'payload_too_large'
+  | 'too_many_requests'
+  /** An outbound request (the app request proxy) got no usable answer from upstream. */
+  | 'bad_gateway'
+  | 'gateway_timeout';
 
 const STATUS: Record<HttpErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  permission_denied: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   unprocessable_entity: 422,
+  payload_too_large: 413,
   too_many_requests: 429,
+  bad_gateway: 502,
+  gateway_timeout: 504,
 };
 
 export class HttpError extends Error {

@@ -2,13 +2,30 @@
  * Schema pieces every account-scoped route repeats. Ids are bounded to PostgreSQL's `integer`
  * so an oversized id is a 4xx from validation instead of an out-of-range error from the database.
  */
-import { Type, type TSchema } from 'typebox';
+import type { JsonObject } from '@bevatel/protocol';
+import { Type, type TSchema, type TUnsafe } from 'typebox';
 
 export const MAX_DB_INTEGER = 2_147_483_647;
 
-/** A database id: a positive integer that fits the `integer` column type. */
-export const Id = (options: { description?: string } = {}) =>
-  Type.Integer({ minimum: 1, maximum: MAX_DB_INTEGER, ...options });
+/** Keyword that turns a numeric string into the number it spells (see plugins/validation.ts). */
+export const NUMERIC_STRING_KEYWORD = 'x-numeric-string';
+
+/**
+ * A database id: a positive integer that fits the `integer` column type. Chatwoot's API
+ * describes ids as strings and its clients send `"inbox_id": "3"`, so digits in a string are
+ * accepted too and arrive as the number; any other type is still refused.
+ */
+export const Id = (options: { description?: string } = {}): TUnsafe<number> =>
+  Type.Unsafe<number>({
+    ...options,
+    anyOf: [
+      Type.Integer({ minimum: 1, maximum: MAX_DB_INTEGER }),
+      Type.String({
+        pattern: '^[0-9]{1,10}$',
+        [NUMERIC_STRING_KEYWORD]: { minimum: 1, maximum: MAX_DB_INTEGER },
+      }),
+    ],
+  });
 
 // PostgreSQL refuses NUL in text; rejecting it here keeps that a 422 rather than a 500.
 const NO_NUL = '^[^\\u0000]*$';
@@ -30,7 +47,13 @@ export const AccountIdParams = Type.Object(
 );
 
 /** Any JSON object (attributes documents); its size is checked by the command. */
-export const JsonObjectSchema = Type.Record(Type.String({ maxLength: 255 }), Type.Unknown());
+export const JsonObjectSchema = Type.Unsafe<JsonObject>(
+  Type.Record(Type.String({ maxLength: 255 }), Type.Unknown()),
+);
+
+/** One of a fixed set of strings (validated as a union of literals), typed as that union. */
+export const OneOf = <const T extends string>(values: readonly T[]): TUnsafe<T> =>
+  Type.Unsafe<T>(Type.Union(values.map((value) => Type.Literal(value))));
 
 /** A list of user ids, each at most once. */
 export const UserIds = Type.Array(Id(), { maxItems: 1000, uniqueItems: true });

@@ -1,18 +1,21 @@
-import type { UserRole } from '@bevatel/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import {
+  assertAdmin,
+  callerOf,
+  signedInOf,
+  userWithMembership,
+  type Caller,
+  type SignedIn,
+} from '../core/caller';
 import { HttpError } from '../lib/errors';
 import { sha256 } from '../lib/tokens';
-import type { AccountRow, UserRow } from '../db/schema';
+import { accessTokenDigest } from '../lib/access-tokens';
+import type { UserRow } from '../db/schema';
 
 export const SESSION_COOKIE = 'bevatel_session';
 export const CSRF_HEADER = 'x-csrf-token';
 export const ACCESS_TOKEN_HEADER = 'api_access_token';
-
-export interface Membership {
-  account: AccountRow;
-  role: UserRole;
-}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,19 +24,36 @@ declare module 'fastify' {
     sessionId: string | null;
     /** A session cookie came with a write that lacked its CSRF token. */
     csrfRejected: boolean;
-    membership: Membership | null;
+    /** Who asks in `:account_id` (account routes only), built once by `resolveCaller`. */
+    caller: Caller | null;
+    /** The user's membership of `:account_id`, read with the user (account routes only). */
+    membership: SignedIn['membership'];
   }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function userFromSession(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+/** `:account_id` of the route, when it has one and it is a plausible id. */
+function accountIdOf(request: FastifyRequest): number | null {
+  const raw = (request.params as { account_id?: unknown } | undefined)?.account_id;
+  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)) return null;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/**
+ * Authentication and the caller's membership are one query: the user found by session or
+ * token, joined with their role, account and inboxes in `:account_id` (bench/api).
+ */
+async function userFromSession(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  accountId: number | null,
+): Promise<void> {
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return;
-  const row = await app.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
+  const row = await userWithMembership(app.db, accountId)
+    .innerJoin('sessions', 'sessions.user_id', 'users.id')
     .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at'])
     .where('sessions.id', '=', sha256(cookie))
     .executeTakeFirst();
@@ -43,33 +63,41 @@ async function userFromSession(app: FastifyInstance, request: FastifyRequest): P
     request.csrfRejected = true;
     return;
   }
-  const { session_id, csrf_token: _csrf, expires_at: _expires, ...user } = row;
+  const { session_id, csrf_token: _csrf, expires_at: _expires, ...rest } = row;
+  const { user, membership } = signedInOf(rest);
   request.user = user;
+  request.membership = membership;
   request.sessionId = session_id;
 }
 
-async function userFromAccessToken(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+async function userFromAccessToken(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  accountId: number | null,
+): Promise<void> {
   const header = request.headers[ACCESS_TOKEN_HEADER];
   const token = Array.isArray(header) ? header[0] : header;
   if (!token) return;
-  const user = await app.db
-    .selectFrom('users')
-    .selectAll()
-    .where('access_token', '=', token)
+  const row = await userWithMembership(app.db, accountId)
+    .where('users.access_token_digest', '=', accessTokenDigest(token))
     .executeTakeFirst();
-  if (!user) throw new HttpError('unauthorized', 'Invalid api_access_token');
+  if (!row) throw new HttpError('unauthorized', 'Invalid api_access_token');
+  const { user, membership } = signedInOf(row);
   request.user = user;
+  request.membership = membership;
 }
 
 /** Resolves who is asking: an api_access_token header or the session cookie. */
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('caller', null);
   app.decorateRequest('membership', null);
   app.decorateRequest('csrfRejected', false);
   app.addHook('onRequest', async (request) => {
-    if (request.headers[ACCESS_TOKEN_HEADER]) await userFromAccessToken(app, request);
-    else await userFromSession(app, request);
+    const accountId = accountIdOf(request);
+    if (request.headers[ACCESS_TOKEN_HEADER]) await userFromAccessToken(app, request, accountId);
+    else await userFromSession(app, request, accountId);
   });
 });
 
@@ -81,35 +109,24 @@ export function requireUser(request: FastifyRequest): UserRow {
   return request.user;
 }
 
-/** Loads the caller's membership of `:account_id`; strangers get 404, not 403. */
-export async function loadMembership(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+/**
+ * Builds the caller for `:account_id` from the membership authentication read with the user
+ * (no query of its own); strangers get 404, not 403.
+ */
+export function resolveCaller(request: FastifyRequest): void {
   const user = requireUser(request);
-  const raw = (request.params as { account_id?: string }).account_id ?? '';
-  const accountId = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(accountId)) throw new HttpError('not_found', 'Account not found');
-  const row = await app.db
-    .selectFrom('account_users')
-    .innerJoin('accounts', 'accounts.id', 'account_users.account_id')
-    .selectAll('accounts')
-    .select('account_users.role')
-    .where('account_users.account_id', '=', accountId)
-    .where('account_users.user_id', '=', user.id)
-    .executeTakeFirst();
-  if (!row) throw new HttpError('not_found', 'Account not found');
-  const { role, ...account } = row;
-  request.membership = { account, role: role as UserRole };
+  if (accountIdOf(request) === null) throw new HttpError('not_found', 'Account not found');
+  request.caller = callerOf(user, request.membership, request.sessionId === null);
 }
 
-export function requireMember(request: FastifyRequest): Membership & { user: UserRow } {
-  const user = requireUser(request);
-  if (!request.membership) throw new HttpError('not_found', 'Account not found');
-  return { ...request.membership, user };
+/** The caller of an account route (any member). */
+export function requireMember(request: FastifyRequest): Caller {
+  requireUser(request);
+  if (!request.caller) throw new HttpError('not_found', 'Account not found');
+  return request.caller;
 }
 
-export function requireAdmin(request: FastifyRequest): Membership & { user: UserRow } {
-  const member = requireMember(request);
-  if (member.role !== 'administrator') {
-    throw new HttpError('forbidden', 'Only administrators can do this');
-  }
-  return member;
+/** The caller of an account route, who must be one of its administrators. */
+export function requireAdmin(request: FastifyRequest): Caller {
+  return assertAdmin(requireMember(request));
 }

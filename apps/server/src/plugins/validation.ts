@@ -1,6 +1,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifySchema } from 'fastify';
+import { NUMERIC_STRING_KEYWORD } from '../lib/schemas';
 
 const COMMON: Options = {
   allErrors: false,
@@ -9,9 +10,35 @@ const COMMON: Options = {
   strict: false,
 };
 
+/**
+ * `x-numeric-string: {minimum, maximum}` on a string schema: digits within the bounds are
+ * accepted and replaced by their number in the validated data (Chatwoot clients send ids as
+ * strings); anything else fails.
+ */
+function addNumericStrings(ajv: Ajv): void {
+  ajv.addKeyword({
+    keyword: NUMERIC_STRING_KEYWORD,
+    type: 'string',
+    modifying: true,
+    errors: false,
+    validate: (bounds: { minimum: number; maximum: number }, data: string, _schema, context) => {
+      const value = Number(data);
+      if (!Number.isSafeInteger(value) || value < bounds.minimum || value > bounds.maximum) {
+        return false;
+      }
+      if (context?.parentData !== undefined) {
+        (context.parentData as Record<string | number, unknown>)[context.parentDataProperty] =
+          value;
+      }
+      return true;
+    },
+  });
+}
+
 function makeAjv(options: Options): Ajv {
   const ajv = new Ajv({ ...COMMON, ...options });
   addFormats.default(ajv);
+  addNumericStrings(ajv);
   return ajv;
 }
 

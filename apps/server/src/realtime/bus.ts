@@ -6,6 +6,13 @@ export interface Audience {
   accountId: number;
   /** Set for conversation and message events: only admins and that inbox's members get them. */
   inboxId: number | null;
+  /**
+   * Set for a website visitor's events (modules/web-widget): only that contact inbox's visitor
+   * sockets get them, never agents.
+   */
+  contactInboxId?: number;
+  /** Set for one person's events (notifications): only that user's sockets get them. */
+  userId?: number;
 }
 
 /** An event as the publisher hands it over: everything but the id, which the bus assigns. */
@@ -23,15 +30,20 @@ export interface BusMessage {
 }
 
 /**
- * Server-internal notices that never reach browsers: "who may see what in this account changed"
- * (inbox members, roles, removed agents), so every process refreshes its sockets now.
+ * Server-internal notices that never reach browsers as such:
+ * - `membership`: who may see what in this account changed (inbox members, roles, removed
+ *   agents), so every process refreshes its sockets now (`userId` null: anyone in the account);
+ * - `resync`: events were lost (an outbox overflowed during an outage, a subscriber missed some,
+ *   up to id `after` when known): every socket must refetch over REST;
+ * - `sequence`: the id sequence restarted after `after` (a fresh Redis), so the next id is not a
+ *   sign of lost events.
  */
-export interface BusSignal {
-  kind: 'membership';
-  accountId: number;
-  /** The user concerned, or null for "anyone in the account". */
-  userId: number | null;
-}
+export type BusSignal =
+  | { kind: 'membership'; accountId: number; userId: number | null }
+  | { kind: 'resync'; after?: number }
+  | { kind: 'sequence'; after: number }
+  /** A user's sign-ins changed (sign-out, password change, token reset): re-check their sockets. */
+  | { kind: 'credentials'; userId: number };
 
 /**
  * Carries events from the process that committed a change to every process holding sockets.
@@ -46,6 +58,15 @@ export interface RealtimeBus {
   subscribe(handler: (message: BusMessage) => void): () => void;
   signal(signal: BusSignal): Promise<void>;
   onSignal(handler: (signal: BusSignal) => void): () => void;
+  /** Resolves when the bus answers (Redis PING); rejects when it does not. For `/ready`. */
+  ping(): Promise<void>;
+  /**
+   * False while events cannot flow between processes (the link to Redis is down); they are
+   * held by each process's outbox meanwhile. Sockets are told, so dashboards can say so.
+   */
+  readonly live: boolean;
+  /** Called with `false` when the link goes down and `true` once it is back and checked. */
+  onLink(handler: (live: boolean) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -78,6 +99,9 @@ export function createMemoryBus(): RealtimeBus {
       emitter.on('signal', handler);
       return () => emitter.off('signal', handler);
     },
+    async ping() {},
+    live: true,
+    onLink: () => () => undefined,
     async close() {
       emitter.removeAllListeners();
     },

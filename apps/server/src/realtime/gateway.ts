@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { HttpError } from '../lib/errors';
+import { accessTokenDigest } from '../lib/access-tokens';
 import { parseClientFrame, queryId } from './frames';
 import type { Connection, RealtimeHub } from './hub';
-import { loadGrant, type Credential, type Grant } from './membership';
+import { loadGrant, type Grant } from '../core/visibility';
+import type { Credential } from './credentials';
 import { isOriginAllowed } from './origin';
+import type { PresenceTracker } from './presence';
 
 /** Chatwoot's path, and a plain alias. */
 export const GATEWAY_PATHS = ['/cable', '/ws'] as const;
@@ -29,11 +32,11 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
     const user = await app.db
       .selectFrom('users')
       .select('id')
-      .where('access_token', '=', queryToken)
+      .where('access_token_digest', '=', accessTokenDigest(queryToken))
       .executeTakeFirst();
     if (!user) throw new HttpError('unauthorized', 'Invalid api_access_token');
     userId = user.id;
-    credential = { kind: 'token', token: queryToken };
+    credential = { kind: 'token', digest: accessTokenDigest(queryToken) };
   } else if (request.user) {
     userId = request.user.id;
     if (request.sessionId) {
@@ -44,7 +47,7 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
       }
       credential = { kind: 'session', sessionId: request.sessionId };
     } else {
-      credential = { kind: 'token', token: request.user.access_token };
+      credential = { kind: 'token', digest: request.user.access_token_digest };
     }
   } else {
     throw new HttpError('unauthorized', 'You need to sign in');
@@ -113,16 +116,32 @@ function onFrame(hub: RealtimeHub, connection: Connection, data: RawData, isBina
   }
 }
 
-/** `GET /cable` (and `/ws`): the dashboards' WebSocket. */
-export function registerGateway(app: FastifyInstance, hub: RealtimeHub): void {
-  const upgrades = new WeakMap<FastifyRequest, UpgradeAuth>();
+/** A website visitor's socket, once the web widget module accepted its pubsub_token. */
+export interface VisitorUpgrade {
+  contactInboxId: number;
+  accountId: number;
+}
+
+/** The visitor an upgrade is for; null when it names no pubsub_token (not a visitor). */
+export type VisitorAuthenticator = (request: FastifyRequest) => Promise<VisitorUpgrade | null>;
+
+/** `GET /cable` (and `/ws`): the dashboards' WebSocket, and website visitors' sockets. */
+export function registerGateway(
+  app: FastifyInstance,
+  hub: RealtimeHub,
+  authenticateVisitor: VisitorAuthenticator,
+  presence: PresenceTracker,
+): void {
+  const upgrades = new WeakMap<FastifyRequest, UpgradeAuth | VisitorUpgrade>();
   for (const url of GATEWAY_PATHS) {
     app.route({
       method: 'GET',
       url,
       websocket: true,
       preValidation: async (request) => {
-        upgrades.set(request, await authenticate(app, request));
+        // A website visitor's socket names its pubsub_token; everyone else is a signed-in user.
+        const visitor = await authenticateVisitor(request);
+        upgrades.set(request, visitor ?? (await authenticate(app, request)));
       },
       handler: (socket: WebSocket, request: FastifyRequest) => {
         const auth = upgrades.get(request);
@@ -130,11 +149,31 @@ export function registerGateway(app: FastifyInstance, hub: RealtimeHub): void {
           socket.close(1011, 'not authenticated');
           return;
         }
+        if ('contactInboxId' in auth) {
+          const visitor = hub.addVisitor(socket, auth.contactInboxId);
+          if (!visitor) return;
+          // Visitors only ping; events come from the server.
+          socket.on('message', () => {
+            visitor.alive = true;
+            hub.sendRaw(visitor, JSON.stringify({ type: 'pong' }));
+          });
+          socket.on('pong', () => (visitor.alive = true));
+          socket.on('close', () => hub.removeVisitor(visitor));
+          hub.sendRaw(
+            visitor,
+            JSON.stringify({ type: 'subscribed', account_id: auth.accountId, last_id: hub.lastId }),
+          );
+          return;
+        }
         const connection = hub.add(socket, auth.userId, auth.credential);
         if (!connection) return;
+        presence.connected(auth.userId);
         socket.on('message', (data, isBinary) => onFrame(hub, connection, data, isBinary));
         socket.on('pong', () => hub.markAlive(connection));
-        socket.on('close', () => hub.remove(connection));
+        socket.on('close', () => {
+          hub.remove(connection);
+          presence.disconnected(auth.userId);
+        });
         if (auth.account) {
           hub.attach(connection, auth.account.id, auth.account.grant, auth.account.after);
         }

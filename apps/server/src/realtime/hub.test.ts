@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/schema';
-import type { BusMessage } from './bus';
+import { EventEmitter } from 'node:events';
+import { createMemoryBus, type BusMessage, type BusSignal, type RealtimeBus } from './bus';
 import { DEFAULT_HUB_OPTIONS, RealtimeHub, type HubSocket } from './hub';
 
 class FakeSocket implements HubSocket {
@@ -42,8 +43,8 @@ function setup(options: Partial<typeof DEFAULT_HUB_OPTIONS> = {}) {
     pino({ level: 'silent' }),
   );
   const socket = new FakeSocket();
-  const connection = hub.add(socket, 1, { kind: 'token', token: 't' })!;
-  hub.attach(connection, 1, { role: 'agent', inboxIds: new Set([7]) });
+  const connection = hub.add(socket, 1, { kind: 'token', digest: 't' })!;
+  hub.attach(connection, 1, { role: 'agent', inboxes: new Set([7]) });
   return { hub, socket, connection };
 }
 
@@ -51,8 +52,8 @@ describe('RealtimeHub', () => {
   it('drops a socket whose unsent bytes pile up, and keeps serving the others', () => {
     const { hub, socket } = setup({ maxBufferedBytes: 1000 });
     const other = new FakeSocket();
-    const connection = hub.add(other, 2, { kind: 'token', token: 'u' })!;
-    hub.attach(connection, 1, { role: 'administrator', inboxIds: new Set() });
+    const connection = hub.add(other, 2, { kind: 'token', digest: 'u' })!;
+    hub.attach(connection, 1, { role: 'administrator', inboxes: 'all' });
     hub.deliver(message(1));
     socket.bufferedAmount = 5000;
     hub.deliver(message(2));
@@ -92,8 +93,97 @@ describe('RealtimeHub', () => {
   it('refuses sockets beyond the per-user cap', () => {
     const { hub } = setup({ maxSocketsPerUser: 1 });
     const extra = new FakeSocket();
-    expect(hub.add(extra, 1, { kind: 'token', token: 't' })).toBeNull();
+    expect(hub.add(extra, 1, { kind: 'token', digest: 't' })).toBeNull();
     expect(extra.readyState).toBe(3);
-    expect(hub.add(new FakeSocket(), 2, { kind: 'token', token: 'u' })).not.toBeNull();
+    expect(hub.add(new FakeSocket(), 2, { kind: 'token', digest: 'u' })).not.toBeNull();
+  });
+
+  it('says when live updates pause and resume with the link between processes', () => {
+    const { hub, socket } = setup();
+    const link = controlledBus();
+    hub.start(link.bus);
+    hub.deliver(message(1));
+    link.set(false);
+    // A socket arriving during the outage hears of it after its subscription.
+    const late = new FakeSocket();
+    hub.attach(hub.add(late, 2, { kind: 'token', digest: 'u' })!, 1, {
+      role: 'administrator',
+      inboxes: 'all',
+    });
+    link.set(true);
+    hub.deliver(message(2));
+    hub.stop();
+    expect(socket.frames().map((f) => f.type ?? f.id)).toEqual([
+      'subscribed',
+      1,
+      'interrupted',
+      'restored',
+      2,
+    ]);
+    expect(late.frames().map((f) => f.type ?? f.id)).toEqual([
+      'subscribed',
+      'interrupted',
+      'restored',
+      2,
+    ]);
+  });
+
+  it('tells every socket to resync on a resync signal, and stops replaying from before it', () => {
+    const { hub, socket, connection } = setup();
+    const link = controlledBus();
+    hub.start(link.bus);
+    hub.deliver(message(1));
+    hub.deliver(message(2));
+    link.signal({ kind: 'resync', after: 5 });
+    hub.deliver(message(6));
+    hub.resume(connection, 1);
+    hub.stop();
+    expect(socket.frames().map((f) => f.type ?? f.id)).toEqual([
+      'subscribed',
+      1,
+      2,
+      'resync',
+      6,
+      'resync',
+    ]);
+  });
+
+  it('takes a restarted sequence (a fresh Redis) for what it is, not for lost events', () => {
+    const { hub, socket } = setup();
+    const link = controlledBus();
+    hub.start(link.bus);
+    hub.deliver(message(1));
+    link.signal({ kind: 'sequence', after: 1000 });
+    hub.deliver(message(1001));
+    hub.stop();
+    expect(socket.frames().map((f) => f.type ?? f.id)).toEqual(['subscribed', 1, 1001]);
   });
 });
+
+/** The in-process bus with its link and signals driven by the test. */
+function controlledBus() {
+  const emitter = new EventEmitter();
+  let live = true;
+  const bus: RealtimeBus = {
+    ...createMemoryBus(),
+    get live() {
+      return live;
+    },
+    onSignal(handler) {
+      emitter.on('signal', handler);
+      return () => emitter.off('signal', handler);
+    },
+    onLink(handler) {
+      emitter.on('link', handler);
+      return () => emitter.off('link', handler);
+    },
+  };
+  return {
+    bus,
+    set(value: boolean) {
+      live = value;
+      emitter.emit('link', value);
+    },
+    signal: (signal: BusSignal) => emitter.emit('signal', signal),
+  };
+}

@@ -1,16 +1,10 @@
-import { REALTIME_CLOSE_CODES, type RealtimeServerFrame, type UserRole } from '@bevatel/protocol';
+import { REALTIME_CLOSE_CODES, type RealtimeServerFrame } from '@bevatel/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { canSeeInbox, loadGrant, loadGrants, type Viewer } from '../core/visibility';
 import type { Database } from '../db/schema';
 import type { Audience, BusMessage, BusSignal, RealtimeBus } from './bus';
-import {
-  credentialKey,
-  liveCredentials,
-  loadGrant,
-  loadGrants,
-  type Credential,
-  type Grant,
-} from './membership';
+import { credentialKey, liveCredentials, type Credential } from './credentials';
 import { ReplayBuffer } from './replay';
 
 /** The part of a `ws` socket the hub uses (tests pass fakes). */
@@ -55,8 +49,8 @@ export interface Connection {
   readonly userId: number;
   readonly credential: Credential;
   accountId: number | null;
-  role: UserRole | null;
-  inboxIds: Set<number>;
+  /** What its user may see in that account (the one visibility rule's viewer). */
+  grant: Viewer | null;
   alive: boolean;
   /** Bumped on every (re)subscribe, so an answer for an older subscribe is ignored. */
   generation: number;
@@ -64,10 +58,21 @@ export interface Connection {
 }
 
 export function canSee(connection: Connection, audience: Audience): boolean {
-  if (connection.accountId !== audience.accountId) return false;
-  if (connection.role === 'administrator') return true;
-  return audience.inboxId === null || connection.inboxIds.has(audience.inboxId);
+  if (audience.contactInboxId !== undefined) return false;
+  if (connection.accountId !== audience.accountId || connection.grant === null) return false;
+  if (audience.userId !== undefined && audience.userId !== connection.userId) return false;
+  return canSeeInbox(connection.grant, audience.inboxId);
 }
+
+/** A website visitor's socket: it follows that visitor's conversations only. */
+export interface VisitorConnection {
+  readonly socket: HubSocket;
+  readonly contactInboxId: number;
+  alive: boolean;
+}
+
+/** Sockets one visitor may hold in this process (tabs). */
+const MAX_SOCKETS_PER_VISITOR = 10;
 
 export type SubscribeResult = 'subscribed' | 'not_found' | 'closed';
 
@@ -79,9 +84,12 @@ export class RealtimeHub {
   private readonly byAccount = new Map<number, Set<Connection>>();
   private readonly byUser = new Map<number, Set<Connection>>();
   private readonly all = new Set<Connection>();
+  private readonly visitors = new Map<number, Set<VisitorConnection>>();
   private readonly replay: ReplayBuffer;
   private readonly stopFns: (() => void)[] = [];
   private refreshing: Promise<void> | null = null;
+  /** Whether events flow between processes now (see RealtimeBus.live). */
+  private live = true;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -92,8 +100,10 @@ export class RealtimeHub {
   }
 
   start(bus: RealtimeBus): void {
+    this.live = bus.live;
     this.stopFns.push(bus.subscribe((message) => this.deliver(message)));
     this.stopFns.push(bus.onSignal((signal) => this.onSignal(signal)));
+    this.stopFns.push(bus.onLink((live) => this.onLink(live)));
     const heartbeat = setInterval(() => this.heartbeat(), this.options.heartbeatMs).unref();
     const refresh = setInterval(() => void this.refresh(), this.options.refreshMs).unref();
     this.stopFns.push(
@@ -131,8 +141,7 @@ export class RealtimeHub {
       userId,
       credential,
       accountId: null,
-      role: null,
-      inboxIds: new Set(),
+      grant: null,
       alive: true,
       generation: 0,
       subscribing: false,
@@ -141,6 +150,32 @@ export class RealtimeHub {
     this.byUser.set(userId, mine);
     this.all.add(connection);
     return connection;
+  }
+
+  /** Registers a visitor's socket; null (and the socket closed) beyond the per-visitor cap. */
+  addVisitor(socket: HubSocket, contactInboxId: number): VisitorConnection | null {
+    const mine = this.visitors.get(contactInboxId) ?? new Set<VisitorConnection>();
+    if (mine.size >= MAX_SOCKETS_PER_VISITOR) {
+      socket.close(REALTIME_CLOSE_CODES.tooManySockets, 'too many sockets for this visitor');
+      return null;
+    }
+    const connection: VisitorConnection = { socket, contactInboxId, alive: true };
+    mine.add(connection);
+    this.visitors.set(contactInboxId, mine);
+    return connection;
+  }
+
+  removeVisitor(connection: VisitorConnection): void {
+    const mine = this.visitors.get(connection.contactInboxId);
+    mine?.delete(connection);
+    if (mine?.size === 0) this.visitors.delete(connection.contactInboxId);
+  }
+
+  /** How many visitor sockets this process holds. */
+  get visitorSockets(): number {
+    let count = 0;
+    for (const set of this.visitors.values()) count += set.size;
+    return count;
   }
 
   remove(connection: Connection): void {
@@ -178,11 +213,10 @@ export class RealtimeHub {
   }
 
   /** Follows an account whose grant is already known (checked during the upgrade). */
-  attach(connection: Connection, accountId: number, grant: Grant, after?: number): void {
+  attach(connection: Connection, accountId: number, grant: Viewer, after?: number): void {
     this.detach(connection);
     connection.accountId = accountId;
-    connection.role = grant.role;
-    connection.inboxIds = grant.inboxIds;
+    connection.grant = grant;
     const members = this.byAccount.get(accountId) ?? new Set<Connection>();
     members.add(connection);
     this.byAccount.set(accountId, members);
@@ -192,6 +226,7 @@ export class RealtimeHub {
       last_id: this.replay.lastId,
     });
     if (after !== undefined) this.resume(connection, after);
+    if (!this.live) this.sendFrame(connection, { type: 'interrupted' });
   }
 
   /** Sends what the socket may see after `after`, or asks it to refetch when that is gone. */
@@ -209,17 +244,33 @@ export class RealtimeHub {
   deliver(message: BusMessage): void {
     // Encoded once for every socket (and the replay buffer), not once per send.
     const data = Buffer.from(JSON.stringify(message.envelope));
-    if (!this.replay.push(message, data)) {
+    if (this.replay.push(message, data) === 'gap') {
       // Events were lost (a Redis outage): nobody can tell which, so everyone refetches.
       this.log.warn({ id: message.envelope.id }, 'realtime events lost; clients told to resync');
-      const resync = JSON.stringify({ type: 'resync' } satisfies RealtimeServerFrame);
-      for (const connection of this.all) this.send(connection, resync);
+      this.broadcast({ type: 'resync' });
+    }
+    const { contactInboxId } = message.audience;
+    if (contactInboxId !== undefined) {
+      for (const visitor of this.visitors.get(contactInboxId) ?? []) this.sendRaw(visitor, data);
+      return;
     }
     const members = this.byAccount.get(message.audience.accountId);
     if (!members) return;
     for (const connection of members) {
       if (canSee(connection, message.audience)) this.send(connection, data);
     }
+  }
+
+  /** To a visitor's socket; a slow one is dropped (the widget refetches when it reconnects). */
+  sendRaw(visitor: VisitorConnection, data: Buffer | string): void {
+    const socket = visitor.socket;
+    if (socket.readyState !== OPEN) return;
+    if (socket.bufferedAmount > this.options.maxBufferedBytes) {
+      socket.terminate();
+      this.removeVisitor(visitor);
+      return;
+    }
+    socket.send(data, { binary: false });
   }
 
   sendFrame(connection: Connection, frame: RealtimeServerFrame): void {
@@ -237,6 +288,18 @@ export class RealtimeHub {
       }
       connection.alive = false;
       connection.socket.ping();
+    }
+    for (const set of this.visitors.values()) {
+      for (const visitor of set) {
+        if (visitor.socket.readyState !== OPEN) continue;
+        if (!visitor.alive) {
+          visitor.socket.terminate();
+          this.removeVisitor(visitor);
+          continue;
+        }
+        visitor.alive = false;
+        visitor.socket.ping();
+      }
     }
   }
 
@@ -286,14 +349,54 @@ export class RealtimeHub {
           this.close(connection, REALTIME_CLOSE_CODES.forbidden, 'no longer a member');
           return;
         }
-        connection.role = grant.role;
-        connection.inboxIds = grant.inboxIds;
+        connection.grant = grant;
       });
     }
   }
 
+  /** Closes the sockets of `userId` whose session ended or whose access token was replaced. */
+  private async closeEndedSignIns(userId: number): Promise<void> {
+    const entries = [...this.all].filter((connection) => connection.userId === userId);
+    if (entries.length === 0) return;
+    try {
+      const live = await liveCredentials(this.db, entries);
+      for (const connection of entries) {
+        if (!live.has(credentialKey(connection.credential))) {
+          this.close(connection, REALTIME_CLOSE_CODES.unauthorized, 'signed out');
+        }
+      }
+    } catch (error) {
+      this.log.error({ err: error, userId }, 'realtime sign-in check failed');
+    }
+  }
+
+  /** Tells every socket, whatever it follows (sockets of no account included). */
+  private broadcast(frame: RealtimeServerFrame): void {
+    const data = JSON.stringify(frame);
+    for (const connection of this.all) this.send(connection, data);
+    for (const set of this.visitors.values()) for (const v of set) this.sendRaw(v, data);
+  }
+
+  private onLink(live: boolean): void {
+    this.live = live;
+    this.broadcast({ type: live ? 'restored' : 'interrupted' });
+  }
+
   private onSignal(signal: BusSignal): void {
-    if (signal.kind !== 'membership') return;
+    if (signal.kind === 'credentials') {
+      void this.closeEndedSignIns(signal.userId);
+      return;
+    }
+    if (signal.kind === 'resync') {
+      // What the replay buffer holds no longer answers resumes from before the loss.
+      this.replay.restart(signal.after ?? this.replay.lastId);
+      this.broadcast({ type: 'resync' });
+      return;
+    }
+    if (signal.kind === 'sequence') {
+      this.replay.restart(signal.after);
+      return;
+    }
     const members = this.byAccount.get(signal.accountId);
     if (!members) return;
     if (signal.userId !== null && ![...members].some((c) => c.userId === signal.userId)) return;
@@ -311,8 +414,7 @@ export class RealtimeHub {
     members?.delete(connection);
     if (members?.size === 0) this.byAccount.delete(connection.accountId);
     connection.accountId = null;
-    connection.role = null;
-    connection.inboxIds = new Set();
+    connection.grant = null;
   }
 
   /** Backpressure: a socket that cannot keep up is dropped; it reconnects and resumes by id. */

@@ -2,9 +2,11 @@ import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createMemoryBus, type RealtimeBus } from './bus';
-import { registerGateway } from './gateway';
+import { registerGateway, type VisitorAuthenticator } from './gateway';
 import { DEFAULT_HUB_OPTIONS, RealtimeHub, type HubOptions } from './hub';
+import { DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './outbox';
 import { createPublisher, type RealtimePublisher } from './publisher';
+import { DEFAULT_PRESENCE_OPTIONS, PresenceTracker, type PresenceOptions } from './presence';
 import { createRedisBus } from './redis-bus';
 
 declare module 'fastify' {
@@ -12,6 +14,7 @@ declare module 'fastify' {
     realtime: RealtimePublisher;
     realtimeBus: RealtimeBus;
     realtimeHub: RealtimeHub;
+    presence: PresenceTracker;
   }
 }
 
@@ -21,10 +24,18 @@ export interface RealtimePluginOptions {
   /** Redis channel prefix (tests and benchmarks isolate themselves with their own). */
   redisChannel?: string;
   hub?: Partial<HubOptions>;
+  /** Bounds of what is held while Redis is away (REALTIME_BUFFER_EVENTS / _BYTES). */
+  outbox?: Partial<OutboxOptions>;
+  /** Accepts website visitors' sockets (the web widget module; none without it). */
+  authenticateVisitor?: VisitorAuthenticator;
+  /** Auto-offline grace period and heartbeat (AUTO_OFFLINE_GRACE_SECONDS). */
+  presence?: Partial<PresenceOptions>;
 }
 
 /** How long shutdown waits for clients to acknowledge the close before cutting them off. */
 const CLOSE_GRACE_MS = 1000;
+/** How long shutdown waits for queued events to reach the bus. */
+const FLUSH_GRACE_MS = 1000;
 
 /**
  * Realtime: the bus (in-process, or Redis when redisUrl is set), the publisher commands call
@@ -36,7 +47,13 @@ export const realtimePlugin = fp(
       ? await createRedisBus({ url: options.redisUrl, channel: options.redisChannel, log: app.log })
       : createMemoryBus();
     app.decorate('realtimeBus', bus);
-    app.decorate('realtime', createPublisher(bus, app.log));
+    const publisher = createPublisher(bus, app.log, {
+      ...DEFAULT_OUTBOX_OPTIONS,
+      ...options.outbox,
+    });
+    app.decorate('realtime', publisher);
+    // Back from an outage: send what was held at once, not at the end of a retry wait.
+    const stopRetrying = bus.onLink((live) => live && publisher.retryNow());
 
     const hub = new RealtimeHub(app.db, { ...DEFAULT_HUB_OPTIONS, ...options.hub }, app.log);
     app.decorate('realtimeHub', hub);
@@ -68,10 +85,22 @@ export const realtimePlugin = fp(
     app.addHook('onResponse', async (request) => {
       if ((request.raw as { upgrade?: boolean }).upgrade) request.raw.socket.destroy();
     });
-    registerGateway(app, hub);
+    const presence = new PresenceTracker(
+      app.db,
+      publisher,
+      { ...DEFAULT_PRESENCE_OPTIONS, ...options.presence },
+      app.log,
+    );
+    app.decorate('presence', presence);
+    registerGateway(app, hub, options.authenticateVisitor ?? (async () => null), presence);
     hub.start(bus);
+    presence.start();
+    // Before the database closes: this process's sockets are going with it.
+    app.addHook('preClose', () => presence.stop());
     app.addHook('onClose', async () => {
       hub.stop();
+      stopRetrying();
+      await publisher.close(FLUSH_GRACE_MS);
       await bus.close();
     });
   },

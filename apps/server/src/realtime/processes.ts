@@ -17,6 +17,10 @@ export interface ServerProcess {
   url: string;
   /** Everything the process wrote, for failure messages. */
   output(): string;
+  /** Sends a signal (SIGKILL: a crash) and waits for the process to end. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+  /** Resolves with the exit code (null when a signal ended it) once the process has ended. */
+  exited(): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -90,5 +94,18 @@ export async function startServer(
     }
     await new Promise((done) => setTimeout(done, 100));
   }
-  return { pid: child.pid as number, port, url, output: () => output, stop };
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await exited(child);
+  };
+  return {
+    pid: child.pid as number,
+    port,
+    url,
+    output: () => output,
+    kill,
+    exited: () => exited(child).then(() => child.exitCode),
+    stop,
+  };
 }

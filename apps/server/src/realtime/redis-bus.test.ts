@@ -90,6 +90,6 @@ describe('Redis bus', () => {
   it('fails fast at startup when Redis is unreachable', async () => {
     await expect(
       createRedisBus({ url: 'redis://127.0.0.1:1', connectTimeoutMs: 500 }),
-    ).rejects.toThrow(/unreachable/);
+    ).rejects.toThrow('cannot reach Redis at redis://127.0.0.1:1 (REDIS_URL)');
   });
 });

@@ -11,7 +11,7 @@ const ids = (entries: ReplayEntry[] | null) => entries?.map((e) => e.message.env
 describe('ReplayBuffer', () => {
   it('returns what came after an id, nothing for the newest, null when it is gone', () => {
     const buffer = new ReplayBuffer(3);
-    for (const id of [10, 11, 12, 13]) expect(buffer.push(message(id))).toBe(true);
+    for (const id of [10, 11, 12, 13]) expect(buffer.push(message(id))).toBe('next');
     expect(buffer.lastId).toBe(13);
     expect(ids(buffer.since(11))).toEqual([12, 13]);
     expect(ids(buffer.since(10))).toEqual([11, 12, 13]);
@@ -24,8 +24,29 @@ describe('ReplayBuffer', () => {
     const buffer = new ReplayBuffer(10);
     buffer.push(message(1));
     buffer.push(message(2));
-    expect(buffer.push(message(5))).toBe(false);
+    expect(buffer.push(message(5))).toBe('gap');
     expect(ids(buffer.since(4))).toEqual([5]);
+    expect(buffer.since(2)).toBeNull();
+  });
+
+  it('keeps nothing at or below the last id (late, or from before a restart)', () => {
+    const buffer = new ReplayBuffer(10);
+    buffer.push(message(1));
+    buffer.push(message(2));
+    expect(buffer.push(message(2))).toBe('stale');
+    expect(buffer.push(message(1))).toBe('stale');
+    expect(ids(buffer.since(0))).toEqual([1, 2]);
+    expect(buffer.push(message(3))).toBe('next');
+  });
+
+  it('starts a new run after a restart of the sequence, answering older resumes with null', () => {
+    const buffer = new ReplayBuffer(10);
+    buffer.push(message(1));
+    buffer.push(message(2));
+    buffer.restart(1000);
+    expect(buffer.lastId).toBe(1000);
+    expect(buffer.push(message(1001))).toBe('next');
+    expect(ids(buffer.since(1000))).toEqual([1001]);
     expect(buffer.since(2)).toBeNull();
   });
 

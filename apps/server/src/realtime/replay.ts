@@ -6,6 +6,8 @@ export interface ReplayEntry {
   data: Buffer;
 }
 
+export type PushResult = 'next' | 'gap' | 'stale';
+
 /**
  * The last events this process saw, for clients that reconnect and ask for what they missed,
  * bounded by count and by bytes (a message may carry 150 kB of text). Bus ids rise by one per
@@ -31,16 +33,16 @@ export class ReplayBuffer {
     return this.entries.length - this.head;
   }
 
-  /** Adds a message; false when it does not follow the previous one (messages were lost). */
-  push(message: BusMessage, data = Buffer.from(JSON.stringify(message.envelope))): boolean {
+  /**
+   * Adds a message: `next` when it follows the previous one, `gap` when some between were lost
+   * (the run restarts with it), `stale` for an id at or below the last (not kept: late, or from
+   * before a restart of the sequence).
+   */
+  push(message: BusMessage, data = Buffer.from(JSON.stringify(message.envelope))): PushResult {
     const id = message.envelope.id;
+    if (this.last !== 0 && id <= this.last) return 'stale';
     const follows = this.last === 0 || id === this.last + 1;
-    if (!follows) {
-      // Keep only what is known complete: the run restarts here.
-      this.entries = [];
-      this.head = 0;
-      this.bytes = 0;
-    }
+    if (!follows) this.clear(); // keep only what is known complete
     this.entries.push({ message, data });
     this.bytes += data.length;
     this.last = id;
@@ -52,7 +54,22 @@ export class ReplayBuffer {
       this.entries = this.entries.slice(this.head);
       this.head = 0;
     }
-    return follows;
+    return follows ? 'next' : 'gap';
+  }
+
+  /**
+   * Starts a new run after `lastId`: the sequence restarted there, or events were lost, so
+   * what is kept can no longer answer resumes from before it.
+   */
+  restart(lastId: number): void {
+    this.clear();
+    this.last = Math.max(this.last, lastId);
+  }
+
+  private clear(): void {
+    this.entries = [];
+    this.head = 0;
+    this.bytes = 0;
   }
 
   /** Every entry after `after`, oldest first, or null when some are no longer here. */

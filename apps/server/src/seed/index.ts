@@ -1,12 +1,16 @@
+import { createWidgetChannel } from '../modules/web-widget/commands';
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { Database, MessagesTable } from '../db/schema';
 import { hashPassword } from '../lib/passwords';
 import { randomToken } from '../lib/tokens';
+import { accessTokenColumns } from '../lib/access-tokens';
 import { encryptAppSecret } from '../modules/dashboard-apps/secret';
+import { seedAgentTools } from './agent-tools';
 import { DEMO_CONTACTS } from './contacts';
 import { demoDashboardApps, type DemoDashboardApp } from './dashboard-apps';
+import { demoWidget, type DemoWidget } from './demo-widget';
 import { CONVERSATION_COUNT, USER_NAMES, planConversations, type UserKey } from './plan';
 
 export interface SeedResult {
@@ -18,6 +22,8 @@ export interface SeedOptions {
   /** Where the credentials summary goes; console.log by default. */
   log?: (line: string) => void;
   dashboardApps?: DemoDashboardApp[];
+  /** Keys and allowed sites of the demo website widget (the demo shop embeds it). */
+  widget?: DemoWidget;
   now?: number;
 }
 
@@ -31,6 +37,8 @@ const DEMO_LABELS: [string, string, string][] = [
   ['vip', '#f5a623', 'High-value customers'],
   ['billing', '#1f93ff', 'Invoices, payments, subscriptions'],
   ['refund', '#e0245e', 'Refund or return requested'],
+  // What the Order history example's "Add label" button adds (through level 2).
+  ['refund-requested', '#c2185b', 'A refund was asked for from an order'],
   ['shipping', '#44ce4b', 'Delivery and tracking'],
   ['login', '#7c4dff', 'Sign-in and account access'],
   ['bug', '#ff6b00', 'Something is broken'],
@@ -65,6 +73,7 @@ export async function seedDemo(
   const log = options.log ?? console.log;
   const now = options.now ?? Date.now();
   const apps = options.dashboardApps ?? demoDashboardApps();
+  const widget = options.widget ?? demoWidget();
   const plans = planConversations(now);
   const passwordHashes = await Promise.all([0, 1, 2].map(() => hashPassword(config.adminPassword)));
 
@@ -92,10 +101,9 @@ export async function seedDemo(
           display_name: null,
           email,
           password_hash: passwordHashes[i]!,
-          access_token: randomToken(),
+          ...accessTokenColumns(randomToken(), config.secretKeyBase),
           avatar_url: null,
           ui_settings: '{}',
-          availability: 'online',
           created_at: now,
           updated_at: now,
         })),
@@ -114,6 +122,7 @@ export async function seedDemo(
           user_id: userId(key),
           role: key === 'admin' ? 'administrator' : 'agent',
           auto_offline: 1,
+          availability: 'online',
           created_at: now,
         })),
       )
@@ -143,6 +152,27 @@ export async function seedDemo(
       api: inboxRows.find((r) => r.name === 'Support API')!.id,
       web: inboxRows.find((r) => r.name === 'Website Chat')!.id,
     };
+    // The website inbox's channel: its widget keys and options (the demo shop embeds it).
+    await createWidgetChannel(
+      trx,
+      { id: inboxId.web, account_id: account.id },
+      {
+        widget_color: '#2563eb',
+        welcome_title: 'Hi there 👋',
+        welcome_tagline: 'Ask us anything about your order.',
+        greeting_enabled: 1,
+        allowed_domains: JSON.stringify(widget.allowedDomains),
+        translations: JSON.stringify({
+          ar: {
+            welcome_title: 'مرحباً 👋',
+            welcome_tagline: 'اسألنا عن أي شيء يخص طلبك.',
+            greeting_message: 'مرحباً! نرد عادةً خلال دقائق.',
+          },
+        }),
+      },
+      config.secretKeyBase,
+      widget,
+    );
     await trx
       .insertInto('inbox_members')
       .values([
@@ -195,6 +225,7 @@ export async function seedDemo(
         })),
       )
       .execute();
+    await seedAgentTools(trx, account.id, userId('admin'), now);
 
     const lastIncoming = new Map<number, number>();
     for (const plan of plans) {
@@ -319,7 +350,7 @@ export async function seedDemo(
           content: m.content,
           message_type: m.messageType,
           content_type: 'text',
-          content_attributes: '{}',
+          content_attributes: m.activity ? JSON.stringify({ activity: m.activity }) : '{}',
           private: m.private ? 1 : 0,
           status: 'sent',
           source_id: null,

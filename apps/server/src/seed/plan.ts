@@ -3,7 +3,7 @@
  * and when, statuses, assignees, labels, and the bookkeeping times that follow from them.
  * Deterministic (seeded random), so every fresh demo looks the same.
  */
-import { MESSAGE_TYPES } from '@bevatel/protocol';
+import { activityEnglish, MESSAGE_TYPES, type ConversationActivity } from '@bevatel/protocol';
 import { DEMO_CONTACTS } from './contacts';
 import { DEMO_THREADS, type DemoThread } from './threads';
 
@@ -24,6 +24,8 @@ const ASSIGNABLE: Record<InboxKey, (UserKey | null)[]> = {
 
 export interface PlannedMessage {
   content: string;
+  /** An activity line's structure (content_attributes.activity); its content is the English. */
+  activity?: ConversationActivity;
   messageType: number;
   private: boolean;
   sender: { type: 'Contact' } | { type: 'User'; user: UserKey } | null;
@@ -144,6 +146,18 @@ export function planConversations(now: number): PlannedConversation[] {
       at = Math.min(at + Math.round(gapMinutes * MINUTE), now - MINUTE);
       messages.push({ ...message, at });
     };
+    /** An activity line as the server writes one: the structure, and Chatwoot's English. */
+    const pushActivity = (what: ConversationActivity, gapMinutes: number) =>
+      push(
+        {
+          content: activityEnglish(what),
+          activity: what,
+          messageType: MESSAGE_TYPES.activity,
+          private: false,
+          sender: null,
+        },
+        gapMinutes,
+      );
     thread.lines.forEach(([kind, text], index) => {
       const content = text.replaceAll('{first}', first).replaceAll('{order}', order);
       const gap = index === 0 ? 0 : 2 + rand() * 45;
@@ -169,50 +183,27 @@ export function planConversations(now: number): PlannedConversation[] {
         );
       }
       if (index === 0 && assignee) {
-        const text =
-          assignee === 'admin'
-            ? `${by} self-assigned this conversation`
-            : `Assigned to ${USER_NAMES[assignee]} by ${by}`;
-        push(
-          { content: text, messageType: MESSAGE_TYPES.activity, private: false, sender: null },
+        const self = assignee === 'admin';
+        pushActivity(
+          { kind: 'assigned', assignee: USER_NAMES[assignee], self, by: { name: by } },
           1,
         );
       }
       if (index === 0 && thread.labels.length) {
-        push(
-          {
-            content: `${USER_NAMES[replier]} added ${thread.labels.join(', ')}`,
-            messageType: MESSAGE_TYPES.activity,
-            private: false,
-            sender: null,
-          },
+        pushActivity(
+          { kind: 'labels_added', labels: thread.labels, by: { name: USER_NAMES[replier] } },
           1,
         );
       }
       if (index === 0 && thread.priority) {
-        push(
-          {
-            content: `Priority set to ${thread.priority} by ${USER_NAMES[replier]}`,
-            messageType: MESSAGE_TYPES.activity,
-            private: false,
-            sender: null,
-          },
+        pushActivity(
+          { kind: 'priority', priority: thread.priority, by: { name: USER_NAMES[replier] } },
           1,
         );
       }
     });
-    const statusLine: Record<PlannedConversation['status'], string | null> = {
-      open: null,
-      resolved: `Conversation was resolved by ${USER_NAMES[replier]}`,
-      pending: `Conversation was marked as pending by ${USER_NAMES[replier]}`,
-      snoozed: `Conversation was snoozed by ${USER_NAMES[replier]}`,
-    };
-    const closing = statusLine[status];
-    if (closing) {
-      push(
-        { content: closing, messageType: MESSAGE_TYPES.activity, private: false, sender: null },
-        5 + rand() * 60,
-      );
+    if (status !== 'open') {
+      pushActivity({ kind: 'status', status, by: { name: USER_NAMES[replier] } }, 5 + rand() * 60);
     }
 
     let waitingSince: number | null = null;
@@ -229,8 +220,12 @@ export function planConversations(now: number): PlannedConversation[] {
         firstReplyAt ??= message.at;
       }
     }
-    // Resolved ones were read to the end; some open ones have unread customer messages.
-    const seen = status === 'resolved' || i % 4 !== 1 ? messages.at(-1)!.at : lastIncoming - MINUTE;
+    // Resolved ones were read to the end; some others wait on the agent with the customer's
+    // last message unread — only where the customer wrote last (an agent's reply reads it).
+    const said = messages.filter((m) => m.messageType !== MESSAGE_TYPES.activity && !m.private);
+    const customerWroteLast = said.at(-1)?.messageType === MESSAGE_TYPES.incoming;
+    const unread = status !== 'resolved' && i % 4 === 1 && customerWroteLast;
+    const seen = unread ? lastIncoming - MINUTE : messages.at(-1)!.at;
     plans.push({
       displayId: i + 1,
       contactIndex,

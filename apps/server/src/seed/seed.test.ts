@@ -1,6 +1,7 @@
 import { buildAppContext, type Conversation, type Message } from '@bevatel/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appContextValidator } from '../modules/conversations/testing';
+import { revealAccessToken } from '../lib/access-tokens';
+import { appContextValidator } from '../test/conversations';
 import { decryptAppSecret } from '../modules/dashboard-apps/secret';
 import { createTestApp, request, type TestApp } from '../test/app';
 import { DATABASE_KINDS } from '../test/databases';
@@ -29,7 +30,15 @@ describe.each(DATABASE_KINDS)('demo seed on %s', (kind) => {
     expect(text).toContain('admin@bevatel.test / Demo-Pass-1');
     expect(text).toContain('omar@bevatel.test / Demo-Pass-1');
     expect(text).toContain('sarah@bevatel.test / Demo-Pass-1');
-    const count = async (table: 'contacts' | 'conversations' | 'labels' | 'dashboard_apps') =>
+    const count = async (
+      table:
+        | 'contacts'
+        | 'conversations'
+        | 'labels'
+        | 'dashboard_apps'
+        | 'canned_responses'
+        | 'custom_attribute_definitions',
+    ) =>
       Number(
         (
           await t.app.db
@@ -40,8 +49,10 @@ describe.each(DATABASE_KINDS)('demo seed on %s', (kind) => {
       );
     expect(await count('contacts')).toBe(30);
     expect(await count('conversations')).toBe(50);
-    expect(await count('labels')).toBe(10);
+    expect(await count('labels')).toBe(11);
     expect(await count('dashboard_apps')).toBe(2);
+    expect(await count('canned_responses')).toBe(5);
+    expect(await count('custom_attribute_definitions')).toBe(5);
   });
 
   it('does nothing the second time', async () => {
@@ -59,11 +70,15 @@ describe.each(DATABASE_KINDS)('demo seed on %s', (kind) => {
   });
 
   it('serves varied conversations through the API, each valid as an appContext', async () => {
-    const admin = await t.app.db
+    const adminRow = await t.app.db
       .selectFrom('users')
-      .select(['id', 'access_token', 'email', 'name'])
+      .selectAll()
       .where('email', '=', 'admin@bevatel.test')
       .executeTakeFirstOrThrow();
+    const admin = {
+      ...adminRow,
+      access_token: revealAccessToken(adminRow, t.app.config.secretKeyBase) ?? '',
+    };
     const base = `/api/v1/accounts/${result.accountId}/conversations`;
     const all: Conversation[] = [];
     for (const page of [1, 2]) {

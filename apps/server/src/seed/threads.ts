@@ -226,8 +226,8 @@ export const DEMO_THREADS: DemoThread[] = [
     labels: ['feedback'],
     priority: 'low',
     lines: [
-      ['in', 'Just wanted to say your agent Omar was super helpful last week. Thank you!'],
-      ['out', 'That is lovely to hear, {first}! I will pass it on to Omar.'],
+      ['in', 'Just wanted to say your team was super helpful last week. Thank you!'],
+      ['out', 'That is lovely to hear, {first}! I will pass it on to the whole team.'],
     ],
   },
   {

@@ -40,8 +40,10 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
       const res = await request(t.app, c.method, input.query ? `${url}?${input.query}` : url, {
         as,
         body: input.body,
+        ...(input.headers ? { headers: input.headers } : {}),
       });
       expect(res.statusCode, res.body.slice(0, 300)).toBe(c.expect[actor]);
+      c.after?.({ app: t.app, world }, actor, res);
       if (res.statusCode >= 400) {
         expect(res.headers['content-type']).toMatch(/application\/json/);
         expect(res.json()).toMatchObject({ statusCode: res.statusCode, error: expect.any(String) });

@@ -30,6 +30,8 @@ export interface AccessInput {
   body?: unknown;
   /** Query string without `?`. */
   query?: string;
+  /** Extra headers (a multipart body's Content-Type). */
+  headers?: Record<string, string>;
 }
 
 export interface AccessCase {
@@ -44,6 +46,8 @@ export interface AccessCase {
    */
   input?: (ctx: AccessContext, actor: Actor) => AccessInput | Promise<AccessInput>;
   expect: Record<Actor, number>;
+  /** Runs after the request, e.g. to keep the world usable after a case that rotates a token. */
+  after?: (ctx: AccessContext, actor: Actor, response: { json(): unknown }) => void;
 }
 
 /** Any member may (agents included); strangers see no such account. */

@@ -37,12 +37,18 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** A fresh, migrated database: an in-memory SQLite, or a new PostgreSQL database of its own. */
-export async function createTestDatabase(kind: DialectName): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database: an in-memory SQLite, or a new PostgreSQL database of its own.
+ * `migrate: false` leaves it empty (migration tests bring it up step by step).
+ */
+export async function createTestDatabase(
+  kind: DialectName,
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const url = 'sqlite::memory:';
     const handle = connectDatabase(url);
-    await migrateToLatest(handle.db, handle.dialect);
+    if (migrate) await migrateToLatest(handle.db, handle.dialect);
     return { handle, url, drop: () => handle.close() };
   }
   const name = `bevatel_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -55,7 +61,7 @@ export async function createTestDatabase(kind: DialectName): Promise<TestDatabas
       if ((error as { code?: string }).code !== '57P01') throw error;
     },
   });
-  await migrateToLatest(handle.db, handle.dialect);
+  if (migrate) await migrateToLatest(handle.db, handle.dialect);
   return {
     handle,
     url: url.toString(),

@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { ContactsTable, ConversationsTable, Database } from '../db/schema';
+import { accessTokenColumns } from '../lib/access-tokens';
+import { TEST_SECRET_KEY_BASE } from './keys';
 
 type Db = Kysely<Database>;
 
@@ -117,10 +119,9 @@ export async function insertAgent(
       email,
       // Not a usable hash: factory users sign in with their access token only.
       password_hash: 'scrypt$disabled',
-      access_token,
+      ...accessTokenColumns(access_token, TEST_SECRET_KEY_BASE),
       avatar_url: null,
       ui_settings: '{}',
-      availability: 'online',
       created_at: now,
       updated_at: now,
     })
@@ -128,7 +129,14 @@ export async function insertAgent(
     .executeTakeFirstOrThrow();
   await db
     .insertInto('account_users')
-    .values({ account_id: accountId, user_id: user.id, role, auto_offline: 1, created_at: now })
+    .values({
+      account_id: accountId,
+      user_id: user.id,
+      role,
+      auto_offline: 1,
+      availability: 'online',
+      created_at: now,
+    })
     .execute();
   return { id: user.id, email, access_token };
 }
@@ -181,4 +189,57 @@ export async function insertLabel(db: Db, accountId: number): Promise<number> {
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export interface FixtureVisitor {
+  contactId: number;
+  contactInboxId: number;
+  sourceId: string;
+  pubsubToken: string;
+}
+
+/** A website visitor of a widget inbox (what POST …/contacts makes), written directly. */
+export async function insertVisitor(
+  db: Db,
+  accountId: number,
+  inboxId: number,
+  name: string | null = null,
+): Promise<FixtureVisitor> {
+  const contactId = await insertContact(db, accountId, { name });
+  const sourceId = randomUUID();
+  const pubsubToken = randomUUID().replaceAll('-', '');
+  const row = await db
+    .insertInto('contact_inboxes')
+    .values({
+      contact_id: contactId,
+      inbox_id: inboxId,
+      source_id: sourceId,
+      pubsub_token: pubsubToken,
+      hmac_verified: 0,
+      created_at: Date.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { contactId, contactInboxId: row.id, sourceId, pubsubToken };
+}
+
+/** A conversation of that visitor, with its display id. */
+export async function insertVisitorConversation(
+  db: Db,
+  accountId: number,
+  inboxId: number,
+  visitor: FixtureVisitor,
+): Promise<{ id: number; displayId: number }> {
+  const id = await insertConversation(db, {
+    account_id: accountId,
+    inbox_id: inboxId,
+    contact_id: visitor.contactId,
+    contact_inbox_id: visitor.contactInboxId,
+  });
+  const row = await db
+    .selectFrom('conversations')
+    .select('display_id')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { id, displayId: row.display_id };
 }

@@ -2,6 +2,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { hashPassword } from '../lib/passwords';
 import { randomToken } from '../lib/tokens';
+import { accessTokenColumns } from '../lib/access-tokens';
+import { TEST_SECRET_KEY_BASE } from './keys';
+import { sealHmacToken } from '../lib/widget-tokens';
+
+/** The world's website widget: its public keys and identity-verification secret. */
+export const WORLD_WIDGET = {
+  websiteToken: 'world-website-token',
+  inboxIdentifier: 'worldwebsiteinbox',
+  hmacToken: 'world-hmac-secret-0123456789abcdef',
+} as const;
 
 export const FIXTURE_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | null = null;
@@ -38,9 +48,8 @@ async function insertUser(db: Kysely<Database>, name: string, email: string): Pr
       name,
       email,
       password_hash: await passwordHash,
-      access_token,
+      ...accessTokenColumns(access_token, TEST_SECRET_KEY_BASE),
       ui_settings: '{}',
-      availability: 'online',
       created_at: now,
       updated_at: now,
     })
@@ -66,6 +75,7 @@ async function addMember(db: Kysely<Database>, accountId: number, userId: number
       user_id: userId,
       role,
       auto_offline: 1,
+      availability: 'online',
       created_at: Date.now(),
     })
     .execute();
@@ -126,6 +136,22 @@ export async function createWorld(db: Kysely<Database>): Promise<World> {
   await addMember(db, otherAccountId, stranger.id, 'administrator');
   const apiInboxId = await insertInbox(db, accountId, 'API', 'Channel::Api');
   const widgetInboxId = await insertInbox(db, accountId, 'Website', 'Channel::WebWidget');
+  await db
+    .insertInto('web_widgets')
+    .values({
+      account_id: accountId,
+      inbox_id: widgetInboxId,
+      website_token: WORLD_WIDGET.websiteToken,
+      inbox_identifier: WORLD_WIDGET.inboxIdentifier,
+      website_url: 'https://shop.test/',
+      welcome_title: 'Hi there',
+      welcome_tagline: null,
+      out_of_office_message: null,
+      hmac_token_sealed: sealHmacToken(WORLD_WIDGET.hmacToken, widgetInboxId, TEST_SECRET_KEY_BASE),
+      created_at: Date.now(),
+      updated_at: Date.now(),
+    })
+    .execute();
   await db
     .insertInto('inbox_members')
     .values({ inbox_id: apiInboxId, user_id: agent.id })

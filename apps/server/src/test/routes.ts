@@ -32,11 +32,13 @@ export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
   const out: RegisteredRoute[] = [];
   const stack: string[] = [];
   for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([│ ├└─]*)(\/\S*) \(([^)]+)\)/u.exec(line);
+    const match = /^([│ ├└─]*)(\/\S*|\*) \(([^)]+)\)/u.exec(line);
     if (!match) continue;
     const depth = Math.round([...match[1]!].length / 4) - 1;
     stack.length = Math.max(depth, 0);
-    stack.push(match[2]!);
+    // A wildcard prints as a bare "*" under its parent ("/docs" + "*" is "/docs/*").
+    const segment = match[2] === '*' && !stack.join('').endsWith('/') ? '/*' : match[2]!;
+    stack.push(segment);
     const route = stack.join('');
     for (const method of match[3]!.split(',').map((m) => m.trim())) {
       if (METHODS.has(method)) out.push({ method: method as HttpMethod, route });

@@ -2,7 +2,10 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../components/States';
+import { Toaster } from '../components/Toaster';
 import { useRealtime } from '../modules/realtime/useRealtime';
+import { InvitationBanner } from '../modules/invitations/InvitationBanner';
+import { KeyboardShortcuts } from '../modules/shortcuts/KeyboardShortcuts';
 import { AccountProvider } from '../modules/session/account';
 import { useProfileQuery } from '../modules/session/session';
 import { AppHeader } from './AppHeader';
@@ -38,10 +41,13 @@ function SignedInShell({ profile, account }: { profile: Profile; account: Accoun
         <AppHeader profile={profile} realtime={realtime} />
         <SideNav />
         <main id="main" className="app-main" tabIndex={-1}>
+          <InvitationBanner />
           <Suspense fallback={<LoadingState />}>
             <Outlet />
           </Suspense>
         </main>
+        <Toaster />
+        <KeyboardShortcuts />
       </div>
     </AccountProvider>
   );

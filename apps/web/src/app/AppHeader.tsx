@@ -1,9 +1,13 @@
 import type { Profile } from '@bevatel/protocol';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { AVAILABILITY_STATUSES } from '@bevatel/protocol';
 import { Avatar } from '../components/Avatar';
+import { AvailabilityDot } from '../components/AvailabilityDot';
 import { Icon } from '../components/Icon';
 import { Menu } from '../components/Menu';
+import { myAvailability, useSetAvailability } from '../modules/availability/availability';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { usePreferences } from '../modules/preferences/preferences';
 import type { ConnectionState } from '../modules/realtime/useRealtime';
 import { useAccount } from '../modules/session/account';
@@ -16,6 +20,8 @@ export function AppHeader({ profile, realtime }: { profile: Profile; realtime: C
   const signOut = useSignOut();
   const { locale, theme, setLocale, setTheme } = usePreferences();
   const otherAccounts = profile.accounts.filter((a) => a.id !== account.id);
+  const availability = myAvailability(profile, account.id);
+  const setAvailability = useSetAvailability(account.id);
 
   return (
     <header className="app-header">
@@ -32,17 +38,35 @@ export function AppHeader({ profile, realtime }: { profile: Profile; realtime: C
           <span className="pill pill-warning">{t('realtime.reconnecting')}</span>
         )}
       </span>
+      <NotificationBell />
       <Menu
         label={t('userMenu.label')}
         buttonLabel={t('userMenu.buttonLabel', { name: profile.name })}
         buttonClassName="user-button"
         buttonContent={
           <>
-            <Avatar name={profile.name} src={profile.avatar_url || null} size={28} />
+            <span className="avatar-with-status">
+              <Avatar name={profile.name} src={profile.avatar_url || null} size={28} />
+              <AvailabilityDot status={availability} />
+            </span>
             <span className="user-name">{profile.name}</span>
           </>
         }
         sections={[
+          {
+            key: 'availability',
+            label: t('userMenu.availability'),
+            items: AVAILABILITY_STATUSES.map((status) => ({
+              key: `availability-${status}`,
+              label: (
+                <>
+                  <AvailabilityDot status={status} decorative /> {t(`availability.${status}`)}
+                </>
+              ),
+              checked: availability === status,
+              onSelect: () => setAvailability.mutate(status),
+            })),
+          },
           {
             key: 'language',
             label: t('userMenu.language'),
@@ -97,6 +121,11 @@ export function AppHeader({ profile, realtime }: { profile: Profile; realtime: C
           {
             key: 'session',
             items: [
+              {
+                key: 'profile',
+                label: t('userMenu.profileSettings'),
+                onSelect: () => navigate(`/app/accounts/${account.id}/profile/settings`),
+              },
               {
                 key: 'sign-out',
                 label: (

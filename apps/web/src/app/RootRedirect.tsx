@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { InvitationBanner } from '../modules/invitations/InvitationBanner';
 import { useProfileQuery } from '../modules/session/session';
 
 /** `/` and `/app`: to the first account's conversations, or to sign-in. */
@@ -14,6 +15,7 @@ export function RootRedirect() {
   if (!first) {
     return (
       <main className="page-center">
+        <InvitationBanner />
         <EmptyState title={t('errors.noAccount')} icon="alert" />
       </main>
     );

@@ -7,6 +7,18 @@ import { RouteError } from './RouteError';
 
 // Pages load on demand: the first paint needs only the shell.
 const LoginPage = lazyNamed(() => import('../modules/session/LoginPage'), 'LoginPage');
+const InvitationPage = lazyNamed(
+  () => import('../modules/invitations/InvitationPage'),
+  'InvitationPage',
+);
+const ForgotPasswordPage = lazyNamed(
+  () => import('../modules/password-resets/ForgotPasswordPage'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyNamed(
+  () => import('../modules/password-resets/ResetPasswordPage'),
+  'ResetPasswordPage',
+);
 const ConversationsLayout = lazyNamed(
   () => import('../modules/conversations/ConversationsLayout'),
   'ConversationsLayout',
@@ -20,6 +32,7 @@ const ConversationPage = lazyNamed(
   'ConversationPage',
 );
 const ContactsPage = lazyNamed(() => import('../modules/contacts/ContactsPage'), 'ContactsPage');
+const ProfilePage = lazyNamed(() => import('../modules/profile/ProfilePage'), 'ProfilePage');
 const ContactPage = lazyNamed(() => import('../modules/contacts/ContactPage'), 'ContactPage');
 const SettingsLayout = lazyNamed(
   () => import('../modules/settings/SettingsLayout'),
@@ -28,6 +41,10 @@ const SettingsLayout = lazyNamed(
 const AgentsSettingsPage = lazyNamed(
   () => import('../modules/settings/AgentsSettingsPage'),
   'AgentsSettingsPage',
+);
+const WebWidgetSettingsPage = lazyNamed(
+  () => import('../modules/settings/WebWidgetSettingsPage'),
+  'WebWidgetSettingsPage',
 );
 const InboxesSettingsPage = lazyNamed(
   () => import('../modules/settings/InboxesSettingsPage'),
@@ -41,10 +58,27 @@ const LabelsSettingsPage = lazyNamed(
   () => import('../modules/settings/LabelsSettingsPage'),
   'LabelsSettingsPage',
 );
+const CannedResponsesSettingsPage = lazyNamed(
+  () => import('../modules/canned-responses/CannedResponsesSettingsPage'),
+  'CannedResponsesSettingsPage',
+);
+const CustomAttributesSettingsPage = lazyNamed(
+  () => import('../modules/custom-attributes/CustomAttributesSettingsPage'),
+  'CustomAttributesSettingsPage',
+);
 const IntegrationsPage = lazyNamed(
   () => import('../modules/settings/IntegrationsPage'),
   'IntegrationsPage',
 );
+const WebhooksSettingsPage = lazyNamed(
+  () => import('../modules/webhooks-settings/WebhooksSettingsPage'),
+  'WebhooksSettingsPage',
+);
+const DeliveryLogPage = lazyNamed(
+  () => import('../modules/webhooks-settings/DeliveryLogPage'),
+  'DeliveryLogPage',
+);
+const AppPage = lazyNamed(() => import('../dashboard-apps/AppPage'), 'AppPage');
 const DashboardAppsSettingsPage = lazyNamed(
   () => import('../modules/dashboard-apps-settings/DashboardAppsSettingsPage'),
   'DashboardAppsSettingsPage',
@@ -57,6 +91,9 @@ export const routes: RouteObject[] = [
       { path: '/', element: <RootRedirect /> },
       { path: '/app', element: <RootRedirect /> },
       { path: '/app/login', element: <LoginPage /> },
+      { path: '/app/invitations/:token', element: <InvitationPage /> },
+      { path: '/app/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/app/reset-password/:token', element: <ResetPasswordPage /> },
       {
         path: '/app/accounts/:accountId',
         element: <AccountLayout />,
@@ -71,7 +108,10 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'contacts', element: <ContactsPage /> },
+          // Chatwoot's deep link.
+          { path: 'profile/settings', element: <ProfilePage /> },
           { path: 'contacts/:contactId', element: <ContactPage /> },
+          { path: 'apps/:appId', element: <AppPage /> },
           {
             path: 'settings',
             element: <SettingsLayout />,
@@ -79,10 +119,19 @@ export const routes: RouteObject[] = [
               { index: true, element: <Navigate to="agents" replace /> },
               { path: 'agents', element: <AgentsSettingsPage /> },
               { path: 'inboxes', element: <InboxesSettingsPage /> },
+              { path: 'inboxes/:inboxId/widget', element: <WebWidgetSettingsPage /> },
               { path: 'teams', element: <TeamsSettingsPage /> },
               { path: 'labels', element: <LabelsSettingsPage /> },
+              // Chatwoot's deep links.
+              { path: 'canned-response/list', element: <CannedResponsesSettingsPage /> },
+              { path: 'canned-response', element: <Navigate to="list" replace /> },
+              { path: 'custom-attributes/list', element: <CustomAttributesSettingsPage /> },
+              { path: 'custom-attributes', element: <Navigate to="list" replace /> },
               { path: 'integrations', element: <IntegrationsPage /> },
               { path: 'integrations/dashboard_apps', element: <DashboardAppsSettingsPage /> },
+              // Chatwoot's deep link for account webhooks.
+              { path: 'integrations/webhook', element: <WebhooksSettingsPage /> },
+              { path: 'integrations/webhook/:webhookId', element: <DeliveryLogPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -7,10 +7,27 @@ function hueOf(name: string): number {
   return HUES[Math.abs(hash) % HUES.length]!;
 }
 
+const ARABIC = /[\u0600-\u06FF]/;
+// The article "ال" is not the word's initial: بدر الشهري is ب ش, not ب ا.
+const ARABIC_ARTICLE = /^ال(?=[\u0600-\u06FF]{2})/;
+
+/** The first letter that names a word: past the Arabic article, past leading punctuation. */
+function initialOf(word: string): string | undefined {
+  const bare = word.replace(ARABIC_ARTICLE, '');
+  return [...bare].find((char) => /\p{L}|\p{N}/u.test(char));
+}
+
+/**
+ * Two letters for an avatar: first and last word. Arabic letters stay apart (a space keeps
+ * them from joining into one shape), Latin ones are capitals.
+ */
 export function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0]];
-  return letters.filter(Boolean).join('').toUpperCase() || '?';
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const picked = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
+  const letters = picked.map(initialOf).filter((letter): letter is string => Boolean(letter));
+  if (letters.length === 0) return '?';
+  const joiner = letters.every((letter) => ARABIC.test(letter)) ? ' ' : '';
+  return letters.join(joiner).toLocaleUpperCase();
 }
 
 export function Avatar({

@@ -31,6 +31,16 @@ const PATHS = {
     'M9 3h6v3a2 2 0 1 0 0 4v0h3v4h-3a2 2 0 1 0 0 4h3v3H9v-3a2 2 0 1 0-4 0v3H3v-6h3a2 2 0 1 0 0-4H3V6h6z',
   flag: 'M5 21V4h11l-2 4 2 4H5',
   trash: 'M5 7h14M9 7V4h6v3m-8 0 1 13h8l1-13',
+  more: 'M4 12a2 2 0 1 0 4 0 2 2 0 1 0-4 0zm6 0a2 2 0 1 0 4 0 2 2 0 1 0-4 0zm6 0a2 2 0 1 0 4 0 2 2 0 1 0-4 0z',
+  apps: 'M4 4h6v6H4zm10 0h6v6h-6zM4 14h6v6H4zm10 0h6v6h-6z',
+  /** Six dots: a drag handle. */
+  grip: 'M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01',
+  download: 'M12 4v11m-4.5-4.5L12 15l4.5-4.5M5 20h14',
+  upload: 'M12 15V4M7.5 8.5 12 4l4.5 4.5M5 20h14',
+  paperclip:
+    'M20 11.5l-8.1 8.1a5 5 0 0 1-7.1-7.1L13 4.3a3.3 3.3 0 0 1 4.7 4.7l-8.2 8.2a1.7 1.7 0 0 1-2.4-2.4L14.6 7',
+  file: 'M6 3h8l4 4v14H6zm8 0v4h4',
+  bell: 'M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15zM10 20.5a2 2 0 0 0 4 0',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -24,22 +24,55 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const english = flatten(en);
 const arabic = flatten(ar as Tree);
-const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const variables = (text: string) =>
+  [...new Set([...text.matchAll(/\{\{(\w+)(?:, *\w+)?\}\}/g)].map((m) => m[1]))].sort();
 
-// The shell's own sources (the Dashboard Apps folders keep their own namespaces and tests).
+// i18next plural keys: `key_one`, `key_other`… each language has the forms its grammar has.
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const baseKey = (key: string) => key.replace(PLURAL, '');
+const baseKeys = (catalog: Map<string, string>) => [...new Set([...catalog.keys()].map(baseKey))];
+function pluralForms(catalog: Map<string, string>, base: string): string[] {
+  return [...catalog.keys()]
+    .filter((key) => PLURAL.test(key) && baseKey(key) === base)
+    .map((key) => PLURAL.exec(key)![1]!)
+    .sort();
+}
+
+// The shell's own sources (the Dashboard Apps, webhooks and agent-tools folders keep their own
+// namespaces and tests).
 const sources = import.meta.glob(
   [
     '../**/*.{ts,tsx}',
     '!../**/*.test.{ts,tsx}',
     '!../dashboard-apps/**',
     '!../modules/dashboard-apps-settings/**',
+    '!../modules/webhooks-settings/**',
+    '!../modules/agent-tools/**',
+    '!../modules/canned-responses/**',
+    '!../modules/custom-attributes/**',
+    '!../modules/shortcuts/**',
+    '!../modules/notifications/**',
   ],
   { query: '?raw', import: 'default', eager: true },
 ) as Record<string, string>;
 
 describe('message catalogs', () => {
-  it('have the same keys in English and Arabic', () => {
-    expect([...arabic.keys()].sort()).toEqual([...english.keys()].sort());
+  it('have the same keys in English and Arabic (plural forms aside)', () => {
+    expect(baseKeys(arabic).sort()).toEqual(baseKeys(english).sort());
+  });
+
+  it('give every counted string all the plural forms of each language', () => {
+    const counted = baseKeys(english).filter((base) => pluralForms(english, base).length > 0);
+    expect(counted.length).toBeGreaterThan(0);
+    for (const [lang, catalog] of [
+      ['en', english],
+      ['ar', arabic],
+    ] as const) {
+      const forms = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
+      for (const base of counted)
+        expect(pluralForms(catalog, base), `${lang} ${base}`).toEqual(forms);
+    }
+    expect(arabic.get('conversations.unreadCount_one')).toBe('رسالة واحدة غير مقروءة');
   });
 
   it('have no empty values', () => {
@@ -50,6 +83,7 @@ describe('message catalogs', () => {
 
   it('use the same interpolation variables in both languages', () => {
     for (const [key, value] of english) {
+      if (PLURAL.test(key)) continue; // "one" may say the number in words
       expect(variables(arabic.get(key) ?? ''), key).toEqual(variables(value));
     }
   });
@@ -58,6 +92,8 @@ describe('message catalogs', () => {
     const untranslated = [...arabic].filter(
       ([key, value]) =>
         !/[\u0600-\u06FF]/.test(value) &&
+        // Nothing to translate in a bare "{{name}}:".
+        /\p{L}/u.test(value.replace(/\{\{\w+\}\}/g, '')) &&
         !key.startsWith('languages.') &&
         !['contacts.social.github', 'app.name'].includes(key),
     );
@@ -80,7 +116,9 @@ describe('message catalogs', () => {
       ...CHANNEL_TYPES.map((c) => `channels.${c.replace('Channel::', '')}`),
       ...['github', 'twitter', 'facebook', 'linkedin'].map((n) => `contacts.social.${n}`),
     ];
-    const missing = [...used, ...dynamic].filter((key) => !english.has(key));
+    const missing = [...used, ...dynamic].filter(
+      (key) => !english.has(key) && !english.has(`${key}_other`),
+    );
     expect(missing).toEqual([]);
   });
 });

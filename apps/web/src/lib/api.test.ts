@@ -1,5 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApiClient, toQueryString, unwrapPayload } from './api';
+import type { Conversation } from '@bevatel/protocol';
+import type { ProfileWithTokens } from '@bevatel/protocol/schemas';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { ApiError, createApiClient, toQueryString } from './api';
 
 function fakeFetch(status: number, body: unknown) {
   return vi.fn(
@@ -20,8 +22,8 @@ describe('API client', () => {
     const fetch = fakeFetch(200, { ok: true });
     const api = createApiClient({ fetch });
     api.setCsrfToken('tok');
-    await api.get('/a');
-    await api.post('/b', { x: 1 });
+    await api.get('/api/v1/profile');
+    await api.post('/api/v1/profile/availability', { x: 1 });
     const headers = (call: number) => fetch.mock.calls[call]![1]!.headers as Record<string, string>;
     expect(headers(0)['x-csrf-token']).toBeUndefined();
     expect(headers(1)['x-csrf-token']).toBe('tok');
@@ -48,21 +50,32 @@ describe('API client', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
-  it('answers 204 with nothing and network failures with status 0', async () => {
+  it('answers 204 with null and network failures with status 0', async () => {
     expect(
-      await createApiClient({ fetch: fakeFetch(204, undefined) }).delete('/x'),
-    ).toBeUndefined();
+      await createApiClient({ fetch: fakeFetch(204, undefined) }).delete('/auth/sign_out'),
+    ).toBeNull();
     const offline = createApiClient({
       fetch: vi.fn(async () => {
         throw new TypeError('Failed to fetch');
       }),
     });
-    await expect(offline.get('/x')).rejects.toMatchObject({ status: 0, code: 'network_error' });
+    await expect(offline.get('/auth/session')).rejects.toMatchObject({
+      status: 0,
+      code: 'network_error',
+    });
   });
 
-  it('unwraps {payload} envelopes and leaves bare answers alone', () => {
-    expect(unwrapPayload<number[]>({ payload: [1] })).toEqual([1]);
-    expect(unwrapPayload<number[]>([1])).toEqual([1]);
-    expect(unwrapPayload<{ id: number }>({ id: 1 })).toEqual({ id: 1 });
+  it('types each answer by its endpoint and refuses paths the API does not have', () => {
+    const api = createApiClient({ fetch: fakeFetch(200, {}) });
+    expectTypeOf(api.get('/api/v1/profile')).resolves.toEqualTypeOf<ProfileWithTokens>();
+    expectTypeOf(
+      api.get(api.account(1, `conversations/${2}`)),
+    ).resolves.toEqualTypeOf<Conversation>();
+    expectTypeOf(api.get(api.account(1, 'inboxes'))).resolves.toHaveProperty('payload');
+    expectTypeOf(api.delete(api.account(1, `labels/${3}`))).resolves.toBeNull();
+    // @ts-expect-error: no such endpoint
+    void api.get(api.account(1, 'nowhere'));
+    // @ts-expect-error: sign-in is a POST
+    void api.get('/auth/sign_in');
   });
 });

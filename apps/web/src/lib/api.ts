@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '@bevatel/protocol';
+import { accountPath, type ApiPath, type ResponseTo } from './api-paths';
 
 /** A failed request: the API's error body when it sent one, else a network or parse failure. */
 export class ApiError extends Error {
@@ -34,15 +35,22 @@ export function toQueryString(params: QueryParams = {}): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * Each method takes the paths the API has for it and answers with that endpoint's response
+ * type (`API_ENDPOINTS` in @bevatel/protocol/schemas, the schemas the server serializes with).
+ * A 204 answers null.
+ */
 export interface ApiClient {
-  get<T>(path: string, params?: QueryParams): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
-  put<T>(path: string, body?: unknown): Promise<T>;
-  patch<T>(path: string, body?: unknown): Promise<T>;
-  delete<T = void>(path: string): Promise<T>;
+  get<P extends ApiPath<'GET'>>(path: P, params?: QueryParams): Promise<ResponseTo<'GET', P>>;
+  post<P extends ApiPath<'POST'>>(path: P, body?: unknown): Promise<ResponseTo<'POST', P>>;
+  put<P extends ApiPath<'PUT'>>(path: P, body?: unknown): Promise<ResponseTo<'PUT', P>>;
+  patch<P extends ApiPath<'PATCH'>>(path: P, body?: unknown): Promise<ResponseTo<'PATCH', P>>;
+  delete<P extends ApiPath<'DELETE'>>(path: P, body?: unknown): Promise<ResponseTo<'DELETE', P>>;
   /** Path of an account-scoped resource: `/api/v1/accounts/:id/<rest>`. */
-  account(accountId: number, rest: string): string;
+  account: typeof accountPath;
   setCsrfToken(token: string | null): void;
+  /** The same client (session, CSRF token) adding these headers to every request. */
+  withHeaders(headers: Readonly<Record<string, string>>): ApiClient;
 }
 
 export interface ApiClientOptions {
@@ -62,9 +70,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   let csrfToken: string | null = null;
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Readonly<Record<string, string>> = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { ...extra, accept: 'application/json' };
+    // A FormData body (a message with files) sets its own multipart Content-Type and boundary.
+    const form = typeof FormData !== 'undefined' && body instanceof FormData ? body : null;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     let response: Response;
     try {
@@ -72,7 +87,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
     } catch (error) {
       throw new ApiError(
@@ -82,12 +97,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       );
     }
     const text = response.status === 204 ? '' : await response.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown = null;
     if (text) {
       try {
         parsed = JSON.parse(text);
       } catch {
-        parsed = undefined;
+        parsed = null;
       }
     }
     if (!response.ok) {
@@ -97,26 +112,21 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const field = isErrorBody(parsed) ? parsed.field : undefined;
       throw new ApiError(response.status, code, message, field);
     }
+    // The server serializes every answer with the endpoint's response schema: its type holds.
     return parsed as T;
   }
 
-  return {
-    get: (path, params) => request('GET', `${path}${toQueryString(params)}`),
-    post: (path, body) => request('POST', path, body ?? {}),
-    put: (path, body) => request('PUT', path, body ?? {}),
-    patch: (path, body) => request('PATCH', path, body ?? {}),
-    delete: (path) => request('DELETE', path),
-    account: (accountId, rest) => `/api/v1/accounts/${accountId}/${rest.replace(/^\//, '')}`,
+  const clientWith = (extra: Readonly<Record<string, string>>): ApiClient => ({
+    get: (path, params) => request('GET', `${path}${toQueryString(params)}`, undefined, extra),
+    post: (path, body) => request('POST', path, body ?? {}, extra),
+    put: (path, body) => request('PUT', path, body ?? {}, extra),
+    patch: (path, body) => request('PATCH', path, body ?? {}, extra),
+    delete: (path, body) => request('DELETE', path, body, extra),
+    account: accountPath,
     setCsrfToken(token) {
       csrfToken = token;
     },
-  };
-}
-
-/** Chatwoot wraps some answers in `{payload}`; accept both so the client never breaks on it. */
-export function unwrapPayload<T>(body: unknown): T {
-  if (typeof body === 'object' && body !== null && !Array.isArray(body) && 'payload' in body) {
-    return (body as { payload: T }).payload;
-  }
-  return body as T;
+    withHeaders: (headers) => clientWith({ ...extra, ...headers }),
+  });
+  return clientWith({});
 }

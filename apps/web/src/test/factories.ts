@@ -1,4 +1,4 @@
-import type { Agent, Contact, Conversation, Message } from '@bevatel/protocol';
+import type { Agent, Contact, Conversation, DashboardApp, Message } from '@bevatel/protocol';
 
 /** Test data in the API's presented shapes. */
 export function contact(overrides: Partial<Contact> = {}): Contact {
@@ -114,4 +114,30 @@ export function localSeconds(
   minute = 0,
 ): number {
   return Math.floor(new Date(year, month - 1, day, hour, minute).getTime() / 1000);
+}
+
+export function dashboardApp(overrides: Partial<DashboardApp> = {}): DashboardApp {
+  return {
+    id: 1,
+    title: 'Orders',
+    content: [{ type: 'frame', url: 'https://orders.example.com' }],
+    allow: [],
+    permissions: ['notes:read'],
+    allow_send_anyway: true,
+    has_secret: false,
+    created_at: 0,
+    updated_at: 0,
+    user_id: 1,
+    title_ar: null,
+    description: null,
+    icon_url: null,
+    locations: ['conversation.tab'],
+    visibility: { inbox_ids: [], team_ids: [], roles: [] },
+    visible_to_me: true,
+    enabled: true,
+    position: 1,
+    settings: [],
+    proxy_allowlist: [],
+    ...overrides,
+  };
 }

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { isInsideDashboard } from '@bevatel/dashboard-app-sdk';
-import { useAppContext } from '@bevatel/dashboard-app-sdk/react';
-import type { AppContextData } from '@bevatel/dashboard-app-sdk';
+import { useAppContext, useDashboardApp } from '@bevatel/dashboard-app-sdk/react';
+import type { AppContextData, DashboardAppClient } from '@bevatel/dashboard-app-sdk';
 import { browserLocale, stringsFor } from './i18n';
 import type { Locale, Strings } from './i18n';
 import { OrderList } from './OrderList';
+import { useActions } from './use-actions';
 import { useOrders } from './use-orders';
 
 /**
@@ -33,7 +34,9 @@ function usePresentation(locale: Locale, dir: string, theme: string): void {
 }
 
 export function App() {
+  // Level 1 shows the orders in every dashboard; level 2 adds the actions where it is spoken.
   const { context } = useAppContext({ trustedOrigins: TRUSTED_ORIGINS });
+  const { app } = useDashboardApp({ trustedOrigins: TRUSTED_ORIGINS });
   const locale: Locale = context ? (context.locale === 'ar' ? 'ar' : 'en') : browserLocale();
   usePresentation(
     locale,
@@ -49,11 +52,19 @@ export function App() {
       <Notice testid="outside" title={t.outside} hint={t.outsideHint} />
     );
   }
-  return <Orders context={context} locale={locale} t={t} />;
+  return <Orders context={context} app={app} locale={locale} t={t} />;
 }
 
-function Orders({ context, locale, t }: { context: AppContextData; locale: Locale; t: Strings }) {
+interface OrdersProps {
+  context: AppContextData;
+  app: DashboardAppClient | null;
+  locale: Locale;
+  t: Strings;
+}
+
+function Orders({ context, app, locale, t }: OrdersProps) {
   const view = useOrders(context);
+  const actions = useActions(app, `${context.account.id}:${context.contact.id}`, locale, t.actions);
   switch (view.state) {
     case 'loading':
       return <Notice testid="loading" title={t.loading} />;
@@ -76,7 +87,9 @@ function Orders({ context, locale, t }: { context: AppContextData; locale: Local
       );
     case 'ready': {
       const name = context.contact.name || context.contact.email || `#${context.contact.id}`;
-      return <OrderList name={name} orders={view.data.orders} locale={locale} t={t} />;
+      return (
+        <OrderList name={name} orders={view.data.orders} locale={locale} t={t} actions={actions} />
+      );
     }
   }
 }

@@ -1,15 +1,19 @@
 import type { ApiOrder } from '../../shared/orders-api';
 import { formatCount, formatDate, formatMoney } from './format';
 import type { Locale, Strings } from './i18n';
+import { LabelAction, OrderActions } from './OrderActions';
+import type { Actions } from './use-actions';
 
 interface OrderListProps {
   name: string;
   orders: ApiOrder[];
   locale: Locale;
   t: Strings;
+  /** Level 2: what the app can do in the conversation; null where the dashboard offers none. */
+  actions: Actions | null;
 }
 
-export function OrderList({ name, orders, locale, t }: OrderListProps) {
+export function OrderList({ name, orders, locale, t, actions }: OrderListProps) {
   const spent = orders
     .filter((order) => order.status !== 'cancelled' && order.status !== 'returned')
     .reduce((sum, order) => sum + order.total_halalas, 0);
@@ -22,6 +26,7 @@ export function OrderList({ name, orders, locale, t }: OrderListProps) {
         <p className="muted" data-testid="orders-summary">
           {t.summary(orders.length, formatCount(orders.length, locale), formatMoney(spent, locale))}
         </p>
+        {actions && <LabelAction actions={actions} t={t.actions} />}
       </header>
       {orders.length === 0 ? (
         <p className="muted" data-testid="no-orders">
@@ -59,6 +64,7 @@ export function OrderList({ name, orders, locale, t }: OrderListProps) {
                   {formatMoney(order.total_halalas, locale)}
                 </strong>
               </div>
+              {actions && <OrderActions actions={actions} order={order} t={t.actions} />}
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppContextData } from '@bevatel/protocol';
+import type { AnyAppContextData, AppContextData } from '@bevatel/protocol';
 import { connect } from '../connect';
 import type { ConnectOptions, DashboardAppConnection, FetchContextOptions } from '../connect';
 
@@ -15,25 +15,46 @@ export interface UseAppContextOptions extends ConnectOptions {
   timeoutMs?: number;
 }
 
-export interface UseAppContextResult {
+export interface UseAppContextResult<Context extends AnyAppContextData = AppContextData> {
   /** The latest context, or null while waiting for the first one. */
-  context: AppContextData | null;
+  context: Context | null;
   /** Asks the dashboard again; resolves with the next context. */
-  fetchContext: (options?: FetchContextOptions) => Promise<AppContextData>;
+  fetchContext: (options?: FetchContextOptions) => Promise<Context>;
   status: AppContextStatus;
 }
 
-/** Connects on mount, disconnects on unmount; re-renders on every context the dashboard sends. */
-export function useAppContext(options: UseAppContextOptions = {}): UseAppContextResult {
-  const { trustedOrigins, targetOrigin, window: win, fetchOnMount = true, timeoutMs } = options;
-  const [context, setContext] = useState<AppContextData | null>(null);
-  const connection = useRef<DashboardAppConnection | null>(null);
+/**
+ * Connects on mount, disconnects on unmount; re-renders on every context the dashboard sends.
+ * With `pages: true` also the contact page's and the full page's (`conversation: null`).
+ */
+export function useAppContext(
+  options: UseAppContextOptions & { pages: true },
+): UseAppContextResult<AnyAppContextData>;
+export function useAppContext(options?: UseAppContextOptions): UseAppContextResult;
+export function useAppContext(
+  options: UseAppContextOptions = {},
+): UseAppContextResult<AnyAppContextData> {
+  const {
+    trustedOrigins,
+    targetOrigin,
+    window: win,
+    fetchOnMount = true,
+    timeoutMs,
+    pages = false,
+  } = options;
+  const [context, setContext] = useState<AnyAppContextData | null>(null);
+  const connection = useRef<DashboardAppConnection<AnyAppContextData> | null>(null);
   // Compare origins by value: callers usually pass a fresh array literal on every render.
   const trustedKey = trustedOrigins ? JSON.stringify(trustedOrigins) : '';
 
   useEffect(() => {
     const origins = trustedKey ? (JSON.parse(trustedKey) as string[]) : undefined;
-    const current = connect({ trustedOrigins: origins, targetOrigin, window: win });
+    const current: DashboardAppConnection<AnyAppContextData> = connect({
+      trustedOrigins: origins,
+      targetOrigin,
+      window: win,
+      pages,
+    });
     connection.current = current;
     const unsubscribe = current.onContext(setContext);
     if (fetchOnMount) {
@@ -45,7 +66,7 @@ export function useAppContext(options: UseAppContextOptions = {}): UseAppContext
       current.disconnect();
       if (connection.current === current) connection.current = null;
     };
-  }, [trustedKey, targetOrigin, win, fetchOnMount, timeoutMs]);
+  }, [trustedKey, targetOrigin, win, fetchOnMount, timeoutMs, pages]);
 
   const fetchContext = useCallback((fetchOptions?: FetchContextOptions) => {
     const current = connection.current;

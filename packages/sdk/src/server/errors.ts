@@ -18,3 +18,17 @@ export class ContextTokenError extends Error {
     this.code = code;
   }
 }
+
+export type WebhookSignatureErrorCode =
+  'missing_header' | 'malformed' | 'bad_signature' | 'expired';
+
+/** Why a webhook request was refused. `code` is stable; `message` is for logs. */
+export class WebhookSignatureError extends Error {
+  override readonly name = 'WebhookSignatureError';
+  readonly code: WebhookSignatureErrorCode;
+
+  constructor(code: WebhookSignatureErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}

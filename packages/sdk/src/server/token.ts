@@ -48,15 +48,9 @@ function decodeJson(part: string, what: string): Record<string, unknown> {
 }
 
 const STRING_CLAIMS = ['iss', 'aud', 'sub', 'jti'] as const;
-const INTEGER_CLAIMS = [
-  'account_id',
-  'app_id',
-  'conversation_id',
-  'contact_id',
-  'inbox_id',
-  'iat',
-  'exp',
-] as const;
+const INTEGER_CLAIMS = ['account_id', 'app_id', 'iat', 'exp'] as const;
+/** Null where the app's location has none: no conversation on the contact page, no contact on the full page. */
+const NULLABLE_INTEGER_CLAIMS = ['conversation_id', 'contact_id', 'inbox_id'] as const;
 
 function checkClaimShapes(payload: Record<string, unknown>): ContextTokenClaims {
   for (const name of STRING_CLAIMS) {
@@ -68,6 +62,17 @@ function checkClaimShapes(payload: Record<string, unknown>): ContextTokenClaims 
     if (!Number.isSafeInteger(payload[name])) {
       throw new ContextTokenError('malformed', `The claim "${name}" is missing or not an integer`);
     }
+  }
+  for (const name of NULLABLE_INTEGER_CLAIMS) {
+    if (payload[name] !== null && !Number.isSafeInteger(payload[name])) {
+      throw new ContextTokenError(
+        'malformed',
+        `The claim "${name}" is missing or neither an integer nor null`,
+      );
+    }
+  }
+  if (payload.location !== undefined && typeof payload.location !== 'string') {
+    throw new ContextTokenError('malformed', 'The claim "location" is not a string');
   }
   if (!(USER_ROLES as readonly unknown[]).includes(payload.role)) {
     throw new ContextTokenError('malformed', 'The claim "role" is missing or unknown');

@@ -21,6 +21,21 @@ export const PAGE_SCRIPT = String.raw`
     conversation: config.conversations[0].key,
   };
   var entries = [];
+  // data.reason of each post, from why the simulator posts it.
+  var REASONS = {
+    'frame load': 'load',
+    'answer to fetch-info': 'fetch-info',
+    'new incoming message': 'message.created',
+    'locale changed': 'locale',
+    'theme changed': 'theme',
+    'token refresh': 'token.refreshed',
+    'conversation switched': 'conversation.changed',
+    'message added': 'message.created',
+    'contact changed by the app': 'contact.updated',
+  };
+  function level2() {
+    return window.__simulatorLevel2;
+  }
 
   function $(id) {
     return document.getElementById(id);
@@ -132,10 +147,12 @@ export const PAGE_SCRIPT = String.raw`
     delete data.token;
     return mintToken(data).then(function (token) {
       if (token) data.token = token;
+      data.reason = REASONS[reason] || 'conversation.updated';
       var message = JSON.stringify({ event: 'appContext', data: data });
       if (!frame.contentWindow) return;
       frame.contentWindow.postMessage(message, appOrigin);
       log('host-to-app', 'info', 'appContext (' + reason + ')', summary(data, message.length));
+      if (level2()) level2().afterPush(message, data);
     });
   }
 
@@ -196,7 +213,7 @@ export const PAGE_SCRIPT = String.raw`
         return { level: 'warn', text: 'fetch-info sent as JSON: the dashboard expects the bare string "' + FETCH_KEYS[0] + '", not {"event": …}.' };
       }
       if (parsed.event.indexOf('bevatel-dashboard-app:') === 0) {
-        return { level: 'info', text: 'Level 2 message "' + parsed.event + '": this simulator speaks level 1 only and does not answer it.' };
+        return { level: 'warn', text: 'Level 2 message "' + parsed.event + '" the dashboard does not understand (is its data an object with the fields of PROTOCOL.md?): ignored.' };
       }
       if (parsed.event === 'appContext') {
         return { level: 'warn', text: 'The app posted an appContext to the host: the host ignores it (did the app post to window.parent instead of handling it?).' };
@@ -209,6 +226,7 @@ export const PAGE_SCRIPT = String.raw`
   }
 
   window.addEventListener('message', function (event) {
+    if (level2() && level2().receive(event)) return;
     if (event.source !== frame.contentWindow) {
       log('note', 'info', 'Ignored a message from another window (not the app frame)', preview(event.data));
       return;
@@ -241,6 +259,7 @@ export const PAGE_SCRIPT = String.raw`
     state.fetchSinceLoad = state.lastFetchAt > state.loadedAt;
     state.loadedAt = Date.now();
     log('note', 'info', 'App frame load #' + state.loads);
+    if (level2()) level2().frameLoaded();
     push('frame load');
     clearTimeout(state.lateTimer);
     state.lateTimer = setTimeout(function () {
@@ -255,13 +274,18 @@ export const PAGE_SCRIPT = String.raw`
     log('note', 'info', 'Reloading the app (' + reason + ')');
     state.loadedAt = Date.now();
     state.fetchSinceLoad = false;
+    if (level2()) level2().expectLoad();
     frame.src = config.appUrl;
   }
 
   $('conversation').addEventListener('change', function (event) {
     state.conversation = event.target.value;
     loadSample().then(function () {
-      if ($('reload-on-switch').checked) reloadFrame('conversation switched');
+      if (level2() && level2().handlesSwitches()) {
+        log('note', 'info', 'The app subscribed to conversation.changed: not reloaded, it gets the new context');
+        level2().emit('conversation.changed', { context: state.context });
+        push('conversation switched');
+      } else if ($('reload-on-switch').checked) reloadFrame('conversation switched');
       else push('conversation switched');
     });
   });
@@ -272,6 +296,7 @@ export const PAGE_SCRIPT = String.raw`
     state.context.dir = event.target.value === 'ar' ? 'rtl' : 'ltr';
     setContext(state.context);
     push('locale changed');
+    if (level2()) level2().emit('locale.changed', { locale: state.context.locale, dir: state.context.dir });
   });
 
   $('theme').addEventListener('change', function (event) {
@@ -279,6 +304,7 @@ export const PAGE_SCRIPT = String.raw`
     state.context.theme = event.target.value;
     setContext(state.context);
     push('theme changed');
+    if (level2()) level2().emit('theme.changed', { theme: state.context.theme });
   });
 
   $('add-message').addEventListener('submit', function (event) {
@@ -333,6 +359,10 @@ export const PAGE_SCRIPT = String.raw`
     input.value = '';
     setContext(context);
     push('new incoming message');
+    if (level2()) {
+      level2().emit('message.created', { message: message });
+      level2().emit('conversation.updated', { conversation: conversation });
+    }
   });
 
   $('apply-json').addEventListener('click', function () {
@@ -348,6 +378,10 @@ export const PAGE_SCRIPT = String.raw`
     }
     setContext(parsed);
     push('context edited');
+    if (level2() && parsed && parsed.conversation) {
+      level2().emit('conversation.updated', { conversation: parsed.conversation });
+      if (parsed.contact) level2().emit('contact.updated', { contact: parsed.contact });
+    }
   });
 
   $('push').addEventListener('click', function () {
@@ -379,6 +413,21 @@ export const PAGE_SCRIPT = String.raw`
       return state.context;
     },
   };
+  // What the level-2 part of the page (page-script-level2) works with.
+  window.__simulatorHost = {
+    config: config,
+    frame: frame,
+    appOrigin: appOrigin,
+    log: log,
+    push: push,
+    mintToken: mintToken,
+    setContext: setContext,
+    reloadFrame: reloadFrame,
+    get context() {
+      return state.context;
+    },
+  };
+  if (level2()) level2().start();
 
   fetch('/__simulator/check')
     .then(function (response) {
@@ -394,6 +443,7 @@ export const PAGE_SCRIPT = String.raw`
     });
 
   loadSample().then(function () {
+    if (level2()) level2().expectLoad();
     frame.src = config.appUrl;
   });
 })();

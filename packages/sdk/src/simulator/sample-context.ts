@@ -10,6 +10,7 @@ import type {
   Contact,
   ContactAdditionalAttributes,
   Conversation,
+  CustomAttributeDefinition,
   Locale,
   Message,
   MessageSender,
@@ -28,6 +29,35 @@ export interface SampleContextOptions {
 }
 
 const ACCOUNT = { id: 1, name: 'Bevatel Demo' } as const;
+
+/** The sample account's custom attribute definitions (`data.customAttributeDefinitions`). */
+const DEFINED_AT = 1_735_689_600;
+const define = (
+  id: number,
+  attribute_model: CustomAttributeDefinition['attribute_model'],
+  attribute_key: string,
+  attribute_display_name: string,
+  attribute_display_type: CustomAttributeDefinition['attribute_display_type'],
+  attribute_values: string[] = [],
+): CustomAttributeDefinition => ({
+  id,
+  attribute_display_name,
+  attribute_display_type,
+  attribute_description: null,
+  attribute_key,
+  regex_pattern: null,
+  attribute_values,
+  attribute_model,
+  default_value: null,
+  created_at: DEFINED_AT,
+  updated_at: DEFINED_AT,
+});
+const DEFINITIONS: CustomAttributeDefinition[] = [
+  define(1, 'contact_attribute', 'plan', 'Plan', 'list', ['basic', 'pro', 'enterprise']),
+  define(2, 'contact_attribute', 'customer_since', 'Customer since', 'date'),
+  define(3, 'contact_attribute', 'lifetime_value', 'Lifetime value', 'number'),
+  define(4, 'conversation_attribute', 'order_id', 'Order number', 'text'),
+];
 const AGENT: Agent = {
   id: 7,
   account_id: ACCOUNT.id,
@@ -348,5 +378,6 @@ export function createSampleContext(options: SampleContextOptions = {}): AppCont
     locale,
     theme: options.theme ?? 'light',
     account: ACCOUNT,
+    customAttributeDefinitions: DEFINITIONS,
   }).data;
 }

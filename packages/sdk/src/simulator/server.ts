@@ -7,6 +7,7 @@ import type { Locale, Theme } from '@bevatel/protocol';
 import { signContextToken } from '../server/token';
 import { claimsFromContext } from './claims';
 import { checkAppFraming } from './frame-check';
+import { checkLevel2Request } from './level2-check';
 import { renderSimulatorPage } from './page';
 import { createSampleContext, SAMPLE_CONVERSATION_KEYS } from './sample-context';
 import type { SampleConversationKey } from './sample-context';
@@ -123,6 +124,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
           throw new BadRequest((error as Error).message);
         }
         return sendJson(res, 200, { token: signContextToken(claims, secret), claims });
+      }
+      if (req.method === 'POST' && url.pathname === '/__simulator/level2/check') {
+        return sendJson(res, 200, checkLevel2Request(await readJson(req)));
       }
       if (req.method === 'GET' && url.pathname === '/__simulator/check') {
         return sendJson(res, 200, await checkAppFraming(appUrl, issuer));

@@ -28,4 +28,7 @@ export function buildGlobalBundle(options: BuildOptions = {}): Promise<string> {
   });
 }
 
-export const CORE_ENTRY = new URL('index.ts', SRC);
+/** Level 1 alone: appContext and fetch-info. */
+export const CORE_ENTRY = new URL('core.ts', SRC);
+/** The whole browser client: level 1 and level 2 (the package's main entry). */
+export const CLIENT_ENTRY = new URL('index.ts', SRC);

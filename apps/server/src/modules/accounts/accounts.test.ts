@@ -20,6 +20,7 @@ describe.each(DATABASE_KINDS)('accounts on %s', (kind) => {
       id: w.accountId,
       name: 'Acme Support',
       locale: 'en',
+      contacts_by_inbox: false,
       role: 'agent',
       created_at: expect.any(Number),
     });

@@ -1,15 +1,7 @@
 import type { Locale, UserRole } from '@bevatel/protocol';
+import type { AccountDetails } from '@bevatel/protocol/schemas';
 import type { AccountRow } from '../../db/schema';
 import { toSecondsOrZero } from '../../lib/time';
-
-/** The account as its members see it, with the caller's own role in it. */
-export interface AccountDetails {
-  id: number;
-  name: string;
-  locale: Locale;
-  role: UserRole;
-  created_at: number;
-}
 
 export function presentAccount(account: AccountRow, role: UserRole): AccountDetails {
   return {
@@ -18,5 +10,6 @@ export function presentAccount(account: AccountRow, role: UserRole): AccountDeta
     locale: account.locale as Locale,
     role,
     created_at: toSecondsOrZero(account.created_at),
+    contacts_by_inbox: account.contacts_by_inbox === 1,
   };
 }

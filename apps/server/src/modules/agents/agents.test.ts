@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
 import { insertAgent, insertConversation } from '../../test/factories';
-import { FIXTURE_PASSWORD, createWorld, type World } from '../../test/fixtures';
+import { createWorld, type World } from '../../test/fixtures';
 
 describe.each(DATABASE_KINDS)('agents on %s', (kind) => {
   let t: TestApp;
@@ -40,45 +40,81 @@ describe.each(DATABASE_KINDS)('agents on %s', (kind) => {
     });
   });
 
-  it('creates a new user with the given password, who can then sign in', async () => {
+  it('invites a new e-mail: no membership until the person sets their password', async () => {
     const res = await request(t.app, 'POST', base(), {
       as: w.admin,
-      body: { name: 'Nora New', email: 'Nora@Acme.test', role: 'agent', password: 'long enough' },
+      body: { name: 'Nora New', email: 'Nora@Acme.test', role: 'agent' },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ email: 'nora@acme.test', role: 'agent', name: 'Nora New' });
-    expect(res.json().generated_password).toBeUndefined();
-    const login = await signIn('nora@acme.test', 'long enough');
-    expect(login.statusCode).toBe(200);
-    expect(login.json().data.accounts).toEqual([
-      { id: w.accountId, name: 'Acme Support', role: 'agent' },
-    ]);
-  });
-
-  it('generates a password once when none is given', async () => {
-    const res = await request(t.app, 'POST', base(), {
-      as: w.admin,
-      body: { name: 'Gen Pass', email: 'gen@acme.test' },
+    const answer = res.json();
+    expect(answer).toMatchObject({
+      id: null,
+      email: 'nora@acme.test',
+      role: 'agent',
+      name: 'Nora New',
+      confirmed: false,
     });
-    expect(res.statusCode).toBe(200);
-    const { generated_password: password, role } = res.json();
-    expect(role).toBe('agent');
-    expect(typeof password).toBe('string');
-    expect((await signIn('gen@acme.test', password)).statusCode).toBe(200);
+    expect(answer.invitation).toMatchObject({ status: 'pending', email: 'nora@acme.test' });
+    expect(answer.invitation.invite_url).toMatch(/^http:\/\/localhost:3000\/app\/invitations\//);
     const list = await request(t.app, 'GET', base(), { as: w.admin });
-    expect(JSON.stringify(list.json())).not.toContain(password);
+    expect(list.json().map((a: { email: string }) => a.email)).not.toContain('nora@acme.test');
+
+    const token = decodeURIComponent(answer.invitation.invite_url.split('/').pop());
+    const accepted = await request(t.app, 'POST', `/auth/invitations/${token}/accept`, {
+      body: { password: 'a quiet harbour at dawn' },
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().data.accounts).toEqual([
+      { id: w.accountId, name: 'Acme Support', role: 'agent', availability_status: 'offline' },
+    ]);
+    expect((await signIn('nora@acme.test', 'a quiet harbour at dawn')).statusCode).toBe(200);
+    const reused = await request(t.app, 'POST', `/auth/invitations/${token}/accept`, {
+      body: { password: 'another long phrase here' },
+    });
+    expect(reused.statusCode).toBe(410);
   });
 
-  it('attaches an existing user without touching their name or password', async () => {
+  it('refuses a password sent with an invitation, naming why', async () => {
     const res = await request(t.app, 'POST', base(), {
       as: w.admin,
-      body: { name: 'Renamed', email: 'admin@other.test', role: 'agent', password: 'hijacked!!' },
+      body: { name: 'Gen Pass', email: 'gen@acme.test', password: 'long enough' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().field).toBe('password');
+  });
+
+  it('never attaches an existing user of another account; they answer from their session', async () => {
+    const res = await request(t.app, 'POST', base(), {
+      as: w.admin,
+      body: { name: 'Renamed', email: 'admin@other.test', role: 'agent' },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: w.stranger.id, name: 'Sam Stranger', role: 'agent' });
-    expect(res.json().generated_password).toBeUndefined();
-    expect((await signIn('admin@other.test', 'hijacked!!')).statusCode).toBe(401);
-    expect((await signIn('admin@other.test', FIXTURE_PASSWORD)).statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: null, name: 'Renamed', confirmed: false });
+    const before = await request(t.app, 'GET', base(), { as: w.admin });
+    expect(before.json().map((a: { id: number }) => a.id)).not.toContain(w.stranger.id);
+    // The link never sets an existing user's password.
+    const token = decodeURIComponent(res.json().invitation.invite_url.split('/').pop());
+    const viaLink = await request(t.app, 'POST', `/auth/invitations/${token}/accept`, {
+      body: { password: 'hijacked password here' },
+    });
+    expect(viaLink.statusCode).toBe(409);
+    expect((await signIn('admin@other.test', 'hijacked password here')).statusCode).toBe(401);
+
+    const pending = await request(t.app, 'GET', '/api/v1/profile/invitations', {
+      as: w.stranger,
+    });
+    expect(pending.json().payload).toEqual([
+      expect.objectContaining({ account_id: w.accountId, account_name: 'Acme Support' }),
+    ]);
+    const id = pending.json().payload[0].id;
+    const accept = await request(t.app, 'POST', `/api/v1/profile/invitations/${id}/accept`, {
+      as: w.stranger,
+    });
+    expect(accept.statusCode).toBe(200);
+    const after = await request(t.app, 'GET', base(), { as: w.admin });
+    expect(after.json()).toContainEqual(
+      expect.objectContaining({ id: w.stranger.id, name: 'Sam Stranger', role: 'agent' }),
+    );
     const again = await request(t.app, 'POST', base(), {
       as: w.admin,
       body: { name: 'Sam', email: 'ADMIN@other.test' },
@@ -93,7 +129,6 @@ describe.each(DATABASE_KINDS)('agents on %s', (kind) => {
     const cases: [unknown, string][] = [
       [{ name: 'X', email: 'not-an-email' }, 'email'],
       [{ email: 'x@acme.test' }, 'name'],
-      [{ name: 'X', email: 'x@acme.test', password: 'short' }, 'password'],
       [{ name: 'X', email: 'x@acme.test', role: 'owner' }, 'role'],
       [{ name: '   ', email: 'x@acme.test' }, 'name'],
       [{ name: 'X', email: 'x@acme.test', admin: true }, 'admin'],
@@ -120,14 +155,19 @@ describe.each(DATABASE_KINDS)('agents on %s', (kind) => {
     expect(del.statusCode).toBe(403);
   });
 
-  it('updates name, availability and role; keeps the last administrator', async () => {
+  it('updates availability and role, never the name; keeps the last administrator', async () => {
+    const renamed = await request(t.app, 'PATCH', `${base()}/${w.outsider.id}`, {
+      as: w.admin,
+      body: { name: 'Lina O.' },
+    });
+    expect(renamed.statusCode).toBe(422);
+    expect(renamed.json().field).toBe('name');
     const res = await request(t.app, 'PATCH', `${base()}/${w.outsider.id}`, {
       as: w.admin,
-      body: { name: 'Lina O.', availability: 'busy', auto_offline: false },
+      body: { availability: 'busy', auto_offline: false },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      name: 'Lina O.',
       availability_status: 'busy',
       auto_offline: false,
       role: 'agent',
@@ -140,7 +180,7 @@ describe.each(DATABASE_KINDS)('agents on %s', (kind) => {
     expect(demoteSelf.json().field).toBe('role');
     const unknown = await request(t.app, 'PATCH', `${base()}/${w.stranger.id}`, {
       as: w.admin,
-      body: { name: 'X' },
+      body: { role: 'agent' },
     });
     expect(unknown.statusCode).toBe(404);
   });

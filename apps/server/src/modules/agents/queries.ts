@@ -1,33 +1,21 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { invalid } from '../../lib/errors';
-import type { Database, UserRow } from '../../db/schema';
-
-/** A user together with their membership of one account: what `presentAgent` takes. */
-export interface AgentRecord {
-  user: UserRow;
-  membership: { account_id: number; role: string; auto_offline: number };
-}
+import type { Database } from '../../db/schema';
+import { MEMBERSHIP_COLUMNS, toAgentRecord, type AgentRecord } from '../../presenters/agent';
 
 function agentsQuery(db: Kysely<Database>, accountId: number) {
   return db
     .selectFrom('account_users')
     .innerJoin('users', 'users.id', 'account_users.user_id')
     .selectAll('users')
-    .select(['account_users.account_id', 'account_users.role', 'account_users.auto_offline'])
+    .select(MEMBERSHIP_COLUMNS)
     .where('account_users.account_id', '=', accountId);
-}
-
-type AgentQueryRow = UserRow & { account_id: number; role: string; auto_offline: number };
-
-function toRecord(row: AgentQueryRow): AgentRecord {
-  const { account_id, role, auto_offline, ...user } = row;
-  return { user, membership: { account_id, role, auto_offline } };
 }
 
 /** Every member of the account, by name. */
 export async function listAgents(db: Kysely<Database>, accountId: number): Promise<AgentRecord[]> {
   const rows = await agentsQuery(db, accountId).orderBy('users.name').orderBy('users.id').execute();
-  return rows.map(toRecord);
+  return rows.map(toAgentRecord);
 }
 
 export async function findAgent(
@@ -36,7 +24,7 @@ export async function findAgent(
   userId: number,
 ): Promise<AgentRecord | undefined> {
   const row = await agentsQuery(db, accountId).where('users.id', '=', userId).executeTakeFirst();
-  return row ? toRecord(row) : undefined;
+  return row ? toAgentRecord(row) : undefined;
 }
 
 /** The given users who are members of the account, by name (for inbox and team members). */
@@ -62,7 +50,7 @@ export async function agentsAmong<T extends keyof Database>(
     .orderBy('users.name')
     .orderBy('users.id')
     .execute();
-  return rows.map(toRecord);
+  return rows.map(toAgentRecord);
 }
 
 export async function countAdministrators(

@@ -23,7 +23,9 @@ describe.each(DATABASE_KINDS)('auth on %s', (kind) => {
       email: 'agent@acme.test',
       account_id: world.accountId,
     });
-    expect(data.accounts).toEqual([{ id: world.accountId, name: 'Acme Support', role: 'agent' }]);
+    expect(data.accounts).toEqual([
+      { id: world.accountId, name: 'Acme Support', role: 'agent', availability_status: 'online' },
+    ]);
     expect(data.access_token).toBe(world.agent.access_token);
     const cookie = res.cookies.find((c) => c.name === 'bevatel_session');
     expect(cookie?.httpOnly).toBe(true);

@@ -1,7 +1,7 @@
-import type { AccountRef, AvailabilityStatus, Profile } from '@bevatel/protocol';
+import type { AccountRef, Profile } from '@bevatel/protocol';
 import type { UserRow } from '../../db/schema';
 import { parseJsonObject } from '../../lib/json';
-import { thumbnailOf } from '../agents/presenter';
+import { thumbnailOf } from '../../presenters/agent';
 
 export function presentProfile(user: UserRow, accounts: AccountRef[]): Profile {
   const first = accounts[0];
@@ -15,6 +15,7 @@ export function presentProfile(user: UserRow, accounts: AccountRef[]): Profile {
     role: first?.role ?? 'agent',
     accounts,
     ui_settings: parseJsonObject(user.ui_settings),
-    availability_status: user.availability as AvailabilityStatus,
+    // Chatwoot's profile speaks for its first account; `accounts` carries each one's.
+    availability_status: first?.availability_status ?? 'offline',
   };
 }

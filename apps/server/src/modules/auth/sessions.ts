@@ -9,19 +9,31 @@ export async function createSession(db: Kysely<Database>, userId: number) {
   const token = randomToken();
   const csrfToken = randomToken(24);
   const now = Date.now();
+  const sessionId = sha256(token);
   await db
     .insertInto('sessions')
     .values({
-      id: sha256(token),
+      id: sessionId,
       user_id: userId,
       csrf_token: csrfToken,
       created_at: now,
       expires_at: now + SESSION_TTL_MS,
     })
     .execute();
-  return { token, csrfToken };
+  return { token, csrfToken, sessionId };
 }
 
 export async function destroySession(db: Kysely<Database>, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of the user but `keep` (the one changing the password, if any). */
+export async function destroyOtherSessions(
+  db: Kysely<Database>,
+  userId: number,
+  keep: string | null,
+): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keep) query = query.where('id', '!=', keep);
+  await query.execute();
 }

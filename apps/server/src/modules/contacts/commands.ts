@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonObject } from '@bevatel/protocol';
-import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
+import type { Caller } from '../../core/caller';
+import { outcome, publishEvent, type CoreEvent, type Outcome, type Tx } from '../../core/commands';
 import type { ContactRow, Database, InboxRow } from '../../db/schema';
 import { isUniqueViolation, lockAccount } from '../../lib/db-errors';
 import { invalid, notFound } from '../../lib/errors';
 import { nowMs } from '../../lib/time';
-import type { InboxViewer } from '../inboxes/policy';
-import { findInbox } from '../inboxes/queries';
+import { presentContact } from '../../presenters/contact';
+import { checkCustomAttributes } from '../custom-attributes';
+import { findInbox } from '../inboxes';
 import {
   mergeAttributes,
   normalizeEmail,
@@ -15,10 +17,7 @@ import {
   normalizeText,
   serializeAttributes,
 } from './policy';
-import { presentContact } from './presenter';
 import { findContact, findContactBy } from './queries';
-
-type App = Pick<FastifyInstance, 'db' | 'dialect' | 'realtime' | 'log'>;
 
 export interface ContactInput {
   name?: string | null;
@@ -67,81 +66,78 @@ async function assertUnique(
   }
 }
 
-/** Publishing happens after commit; a failed publish must not turn a saved change into a 500. */
-async function publish(app: App, accountId: number, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    app.log.error({ err: error, accountId }, 'realtime publish failed');
-  }
-}
-
-export async function publishContactUpdated(app: App, contact: ContactRow): Promise<void> {
-  await publish(app, contact.account_id, () =>
-    app.realtime.publish(
-      { accountId: contact.account_id, inboxId: null },
-      { event: 'contact.updated', data: presentContact(contact) },
-    ),
+/** Every member sees contacts: the event goes to the whole account. */
+export const contactUpdated = (contact: ContactRow): CoreEvent =>
+  publishEvent(
+    { accountId: contact.account_id, inboxId: null },
+    { event: 'contact.updated', data: presentContact(contact) },
   );
-}
+
+const contactCreated = (contact: ContactRow): CoreEvent =>
+  publishEvent(
+    { accountId: contact.account_id, inboxId: null },
+    { event: 'contact.created', data: presentContact(contact) },
+  );
 
 /**
  * Creates a contact and, with `inbox_id`, its contact_inbox there (random source id unless
  * one is given). Nothing is written unless everything is valid.
  */
 export async function createContact(
-  app: App,
-  accountId: number,
-  viewer: InboxViewer,
+  tx: Tx,
+  caller: Caller,
   input: NewContactInput,
-): Promise<CreatedContact> {
+): Promise<Outcome<CreatedContact>> {
+  const accountId = caller.account.id;
   const columns = columnsOf(input);
   const additional = serializeAttributes(
     mergeAttributes('{}', input.additional_attributes),
     'additional_attributes',
   );
   const custom = serializeAttributes(input.custom_attributes ?? {}, 'custom_attributes');
+  const trx = tx.db;
   try {
-    return await app.db.transaction().execute(async (trx) => {
-      await lockAccount(trx, app.dialect, accountId);
-      await assertUnique(trx, accountId, columns);
-      let inbox: InboxRow | undefined;
-      if (input.inbox_id !== undefined) {
-        inbox = await findInbox(trx, accountId, input.inbox_id, viewer);
-        if (!inbox) throw invalid('inbox_id', 'No such inbox in this account');
-      }
-      const now = nowMs();
-      const contact = await trx
-        .insertInto('contacts')
-        .values({
-          account_id: accountId,
-          name: columns.name ?? null,
-          email: columns.email ?? null,
-          phone_number: columns.phone_number ?? null,
-          identifier: columns.identifier ?? null,
-          thumbnail: null,
-          additional_attributes: additional,
-          custom_attributes: custom,
-          last_activity_at: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      if (!inbox) return { contact, contactInbox: null };
-      const contactInbox = await trx
-        .insertInto('contact_inboxes')
-        .values({
-          contact_id: contact.id,
-          inbox_id: inbox.id,
-          source_id: input.source_id?.trim() || randomUUID(),
-          hmac_verified: 0,
-          created_at: now,
-        })
-        .returning(['source_id', 'hmac_verified'])
-        .executeTakeFirstOrThrow();
-      return { contact, contactInbox: { ...contactInbox, inbox } };
-    });
+    await lockAccount(trx, tx.dialect, accountId);
+    await assertUnique(trx, accountId, columns);
+    await checkCustomAttributes(trx, accountId, 'contact_attribute', input.custom_attributes);
+    let inbox: InboxRow | undefined;
+    if (input.inbox_id !== undefined) {
+      inbox = await findInbox(trx, caller, input.inbox_id);
+      if (!inbox) throw invalid('inbox_id', 'No such inbox in this account');
+    }
+    const now = nowMs();
+    const contact = await trx
+      .insertInto('contacts')
+      .values({
+        account_id: accountId,
+        name: columns.name ?? null,
+        email: columns.email ?? null,
+        phone_number: columns.phone_number ?? null,
+        identifier: columns.identifier ?? null,
+        thumbnail: null,
+        additional_attributes: additional,
+        custom_attributes: custom,
+        last_activity_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (!inbox) return outcome({ contact, contactInbox: null }, [contactCreated(contact)]);
+    const contactInbox = await trx
+      .insertInto('contact_inboxes')
+      .values({
+        contact_id: contact.id,
+        inbox_id: inbox.id,
+        source_id: input.source_id?.trim() || randomUUID(),
+        hmac_verified: 0,
+        created_at: now,
+      })
+      .returning(['source_id', 'hmac_verified'])
+      .executeTakeFirstOrThrow();
+    return outcome({ contact, contactInbox: { ...contactInbox, inbox } }, [
+      contactCreated(contact),
+    ]);
   } catch (error) {
     // The only unique constraint a contact insert can meet: (inbox_id, source_id).
     if (isUniqueViolation(error)) {
@@ -153,81 +149,82 @@ export async function createContact(
 
 /** Updates the given fields; attributes merge into what is stored. Publishes after commit. */
 export async function updateContact(
-  app: App,
-  accountId: number,
+  tx: Tx,
+  caller: Caller,
   contactId: number,
   input: ContactInput,
-): Promise<ContactRow> {
+): Promise<Outcome<ContactRow>> {
+  const accountId = caller.account.id;
   const columns = columnsOf(input);
-  const contact = await app.db.transaction().execute(async (trx) => {
-    await lockAccount(trx, app.dialect, accountId);
-    const current = await findContact(trx, accountId, contactId);
-    if (!current) throw notFound('Contact');
-    await assertUnique(trx, accountId, columns, contactId);
-    const set: Partial<ContactRow> = { updated_at: nowMs() };
-    for (const key of ['name', 'email', 'phone_number', 'identifier'] as const) {
-      if (columns[key] !== undefined) set[key] = columns[key];
-    }
-    if (input.additional_attributes) {
-      set.additional_attributes = serializeAttributes(
-        mergeAttributes(current.additional_attributes, input.additional_attributes),
-        'additional_attributes',
-      );
-    }
-    if (input.custom_attributes) {
-      set.custom_attributes = serializeAttributes(
-        mergeAttributes(current.custom_attributes, input.custom_attributes),
-        'custom_attributes',
-      );
-    }
-    return trx
-      .updateTable('contacts')
-      .set(set)
-      .where('id', '=', contactId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  });
-  await publishContactUpdated(app, contact);
-  return contact;
+  const trx = tx.db;
+  await lockAccount(trx, tx.dialect, accountId);
+  const current = await findContact(trx, accountId, contactId);
+  if (!current) throw notFound('Contact');
+  await assertUnique(trx, accountId, columns, contactId);
+  await checkCustomAttributes(trx, accountId, 'contact_attribute', input.custom_attributes);
+  const set: Partial<ContactRow> = { updated_at: nowMs() };
+  for (const key of ['name', 'email', 'phone_number', 'identifier'] as const) {
+    if (columns[key] !== undefined) set[key] = columns[key];
+  }
+  if (input.additional_attributes) {
+    set.additional_attributes = serializeAttributes(
+      mergeAttributes(current.additional_attributes, input.additional_attributes),
+      'additional_attributes',
+    );
+  }
+  if (input.custom_attributes) {
+    set.custom_attributes = serializeAttributes(
+      mergeAttributes(current.custom_attributes, input.custom_attributes),
+      'custom_attributes',
+    );
+  }
+  const contact = await trx
+    .updateTable('contacts')
+    .set(set)
+    .where('id', '=', contactId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return outcome(contact, [contactUpdated(contact)]);
 }
 
 /** Removes custom attribute keys (merging cannot), Chatwoot's destroy_custom_attributes. */
 export async function removeCustomAttributes(
-  app: App,
-  accountId: number,
+  tx: Tx,
+  caller: Caller,
   contactId: number,
   keys: readonly string[],
-): Promise<ContactRow> {
-  const contact = await app.db.transaction().execute(async (trx) => {
-    const current = await findContact(trx, accountId, contactId);
-    if (!current) throw notFound('Contact');
-    const custom = mergeAttributes(current.custom_attributes, undefined);
-    for (const key of keys) delete custom[key];
-    return trx
-      .updateTable('contacts')
-      .set({ custom_attributes: JSON.stringify(custom), updated_at: nowMs() })
-      .where('id', '=', contactId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  });
-  await publishContactUpdated(app, contact);
-  return contact;
+): Promise<Outcome<ContactRow>> {
+  const trx = tx.db;
+  const current = await findContact(trx, caller.account.id, contactId);
+  if (!current) throw notFound('Contact');
+  const custom = mergeAttributes(current.custom_attributes, undefined);
+  for (const key of keys) delete custom[key];
+  const contact = await trx
+    .updateTable('contacts')
+    .set({ custom_attributes: JSON.stringify(custom), updated_at: nowMs() })
+    .where('id', '=', contactId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return outcome(contact, [contactUpdated(contact)]);
 }
 
-/** Deletes the contact with its conversations and messages (cascade). Publishes after commit. */
-export async function deleteContact(app: App, accountId: number, contactId: number): Promise<void> {
-  await app.db.transaction().execute(async (trx) => {
-    const result = await trx
-      .deleteFrom('contacts')
-      .where('account_id', '=', accountId)
-      .where('id', '=', contactId)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound('Contact');
-  });
-  await publish(app, accountId, () =>
-    app.realtime.publish(
+/** Deletes the contact with its conversations and messages (cascade). */
+export async function deleteContact(
+  tx: Tx,
+  caller: Caller,
+  contactId: number,
+): Promise<Outcome<void>> {
+  const accountId = caller.account.id;
+  const result = await tx.db
+    .deleteFrom('contacts')
+    .where('account_id', '=', accountId)
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw notFound('Contact');
+  return outcome(undefined, [
+    publishEvent(
       { accountId, inboxId: null },
       { event: 'contact.deleted', data: { id: contactId } },
     ),
-  );
+  ]);
 }

@@ -1,6 +1,8 @@
 import type { JsonObject, JsonValue } from '@bevatel/protocol';
 import { invalid } from '../../lib/errors';
 import { parseJsonObject } from '../../lib/json';
+import { documentText } from '../../core/documents';
+import { stripBidiControls } from '../../lib/bidi';
 
 /** Largest attributes document kept per contact (serialized): they ride along on every list. */
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
@@ -34,7 +36,12 @@ export function normalizePhone(value: string | null | undefined): string | null 
   return phone;
 }
 
-export const normalizeText = blankToNull;
+/**
+ * Contact text (names) arrives from outside, from customers and their systems: bidi controls
+ * are dropped rather than refused, so a message is never lost over them.
+ */
+export const normalizeText = (value: string | null | undefined) =>
+  blankToNull(stripBidiControls(value));
 
 const isObject = (value: JsonValue | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -55,15 +62,5 @@ export function mergeAttributes(storedText: string, patch: JsonObject | undefine
 }
 
 /** Serializes an attributes document, refusing oversized ones with a 422 on `field`. */
-export function serializeAttributes(document: JsonObject, field: string): string {
-  const text = JSON.stringify(document);
-  if (Buffer.byteLength(text, 'utf8') > MAX_ATTRIBUTES_BYTES) {
-    throw invalid(field, `${field} must be at most ${MAX_ATTRIBUTES_BYTES} bytes of JSON`);
-  }
-  return text;
-}
-
-/** Escapes LIKE wildcards so a search for `50%_off` matches those characters literally. */
-export function likePattern(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
+export const serializeAttributes = (document: JsonObject, field: string): string =>
+  documentText(document, field, MAX_ATTRIBUTES_BYTES);

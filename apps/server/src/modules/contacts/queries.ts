@@ -1,8 +1,8 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DialectName } from '../../db/dialect';
 import type { ContactRow, ConversationRow, Database, InboxRow } from '../../db/schema';
-import { seesEveryInbox, type InboxViewer } from '../inboxes/policy';
-import { likePattern } from './policy';
+import { visibleInboxCondition, visibleInboxIds, type Viewer } from '../../core/visibility';
+import { likePattern } from '../../lib/like';
 
 export const CONTACTS_PER_PAGE = 15;
 
@@ -23,6 +23,39 @@ export interface ContactListOptions {
   sort: ContactSort;
   /** Case-insensitive substring of name, email, phone number or identifier. */
   search?: string;
+  /** Only contacts known to these inboxes (see `contactScope`); all when absent. */
+  inboxIds?: readonly number[] | null;
+}
+
+/**
+ * Contacts of these inboxes: those with a conversation or a contact inbox in one of them
+ * (an empty list matches none).
+ */
+function inInboxes<QB extends SelectQueryBuilder<Database, 'contacts', object>>(
+  query: QB,
+  inboxIds: readonly number[] | null | undefined,
+): QB {
+  if (inboxIds == null) return query;
+  if (inboxIds.length === 0) return query.where(sql<SqlBool>`1 = 0`) as QB;
+  const ids = [...inboxIds];
+  return query.where((eb) =>
+    eb.or([
+      eb.exists(
+        eb
+          .selectFrom('conversations')
+          .select('conversations.id')
+          .whereRef('conversations.contact_id', '=', 'contacts.id')
+          .where('conversations.inbox_id', 'in', ids),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('contact_inboxes')
+          .select('contact_inboxes.id')
+          .whereRef('contact_inboxes.contact_id', '=', 'contacts.id')
+          .where('contact_inboxes.inbox_id', 'in', ids),
+      ),
+    ]),
+  ) as QB;
 }
 
 function sortExpression(key: ContactSortKey, dialect: DialectName): Expression<unknown> {
@@ -32,6 +65,17 @@ function sortExpression(key: ContactSortKey, dialect: DialectName): Expression<u
   return dialect === 'postgres' ? sql`lower(${column}) collate "C"` : sql`lower(${column})`;
 }
 
+/**
+ * Which contacts an account member may see: all of them (null), unless the account keeps
+ * agents to the contacts of their inboxes (`contacts_by_inbox`, off by default as in
+ * Chatwoot) and the viewer is an agent: then the ids of their inboxes.
+ */
+export function contactScope(
+  viewer: Viewer & { account: { contacts_by_inbox: number } },
+): number[] | null {
+  return viewer.account.contacts_by_inbox === 1 ? visibleInboxIds(viewer) : null;
+}
+
 /** One page of the account's contacts and how many match in all. */
 export async function listContacts(
   db: Kysely<Database>,
@@ -39,7 +83,10 @@ export async function listContacts(
   accountId: number,
   options: ContactListOptions,
 ): Promise<{ rows: ContactRow[]; count: number }> {
-  let filtered = db.selectFrom('contacts').where('contacts.account_id', '=', accountId);
+  let filtered = inInboxes(
+    db.selectFrom('contacts').where('contacts.account_id', '=', accountId),
+    options.inboxIds,
+  );
   const search = options.search?.trim();
   if (search) {
     const pattern = likePattern(search);
@@ -74,12 +121,16 @@ export async function findContact(
   db: Kysely<Database>,
   accountId: number,
   contactId: number,
+  inboxIds?: readonly number[] | null,
 ): Promise<ContactRow | undefined> {
-  return db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('id', '=', contactId)
+  return inInboxes(
+    db
+      .selectFrom('contacts')
+      .where('contacts.account_id', '=', accountId)
+      .where('contacts.id', '=', contactId),
+    inboxIds,
+  )
+    .selectAll('contacts')
     .executeTakeFirst();
 }
 
@@ -100,25 +151,21 @@ export async function findContactBy(
   return query.executeTakeFirst();
 }
 
-const visibleTo = (viewer: InboxViewer) => (db: Kysely<Database>) =>
-  db.selectFrom('inbox_members').select('inbox_id').where('user_id', '=', viewer.userId);
-
 /** The contact's contact_inboxes in inboxes the viewer may see, with their inbox. */
 export async function listContactInboxes(
   db: Kysely<Database>,
   contactId: number,
-  viewer: InboxViewer,
+  viewer: Viewer,
 ): Promise<{ source_id: string; hmac_verified: number; inbox: InboxRow }[]> {
-  let query = db
+  const rows = await db
     .selectFrom('contact_inboxes')
     .innerJoin('inboxes', 'inboxes.id', 'contact_inboxes.inbox_id')
     .selectAll('inboxes')
     .select(['contact_inboxes.source_id', 'contact_inboxes.hmac_verified'])
-    .where('contact_inboxes.contact_id', '=', contactId);
-  if (!seesEveryInbox(viewer)) {
-    query = query.where('inboxes.id', 'in', visibleTo(viewer)(db));
-  }
-  const rows = await query.orderBy('contact_inboxes.id').execute();
+    .where('contact_inboxes.contact_id', '=', contactId)
+    .where(visibleInboxCondition('inboxes.id', viewer))
+    .orderBy('contact_inboxes.id')
+    .execute();
   return rows.map(({ source_id, hmac_verified, ...inbox }) => ({
     source_id,
     hmac_verified,
@@ -131,13 +178,16 @@ export async function listContactConversations(
   db: Kysely<Database>,
   accountId: number,
   contactId: number,
-  viewer: InboxViewer,
+  viewer: Viewer,
 ): Promise<ConversationRow[]> {
-  let query = db
+  return db
     .selectFrom('conversations')
     .selectAll()
     .where('account_id', '=', accountId)
-    .where('contact_id', '=', contactId);
-  if (!seesEveryInbox(viewer)) query = query.where('inbox_id', 'in', visibleTo(viewer)(db));
-  return query.orderBy('last_activity_at', 'desc').orderBy('id', 'desc').limit(100).execute();
+    .where('contact_id', '=', contactId)
+    .where(visibleInboxCondition('conversations.inbox_id', viewer))
+    .orderBy('last_activity_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
 }

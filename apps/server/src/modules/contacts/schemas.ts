@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id, JsonObjectSchema, Nullable, Text } from '../../lib/schemas';
+import { Id, JsonObjectSchema, Nullable, OneOf, Text } from '../../lib/schemas';
 import { CONTACT_SORTS } from './queries';
 
 const SocialProfiles = Type.Record(Type.String(), Nullable(Text({ maxLength: 2048 })));
@@ -38,7 +38,7 @@ export const RemoveCustomAttributesBody = Type.Object(
 );
 
 const Page = Type.Integer({ minimum: 1, maximum: 100_000, default: 1 });
-const Sort = Type.Union(CONTACT_SORTS.map((sort) => Type.Literal(sort)));
+const Sort = OneOf(CONTACT_SORTS);
 
 // Query strings stay open to extra keys: Chatwoot clients send flags we do not use.
 export const ListQuery = Type.Object({ page: Page, sort: Type.Optional(Sort) });

@@ -6,7 +6,7 @@ import {
   type AccessCase,
   type Actor,
 } from '../../test/access';
-import { fixtureConversation, foreignConversation } from './testing';
+import { fixtureConversation, foreignConversation } from '../../test/conversations';
 
 const CONVERSATIONS = `${ACCOUNT}/conversations`;
 const CONVERSATION = `${CONVERSATIONS}/:id`;

@@ -1,52 +1,95 @@
-import type { ConversationPriority, ConversationStatus } from '@bevatel/protocol';
-import { MESSAGE_TYPES } from '@bevatel/protocol';
+import {
+  activityEnglish,
+  MESSAGE_TYPES,
+  type ActivityActor,
+  type ConversationActivity,
+  type ConversationPriority,
+  type ConversationStatus,
+} from '@bevatel/protocol';
 import type { Kysely } from 'kysely';
+import { displayName, type Caller } from '../../core/caller';
+import type { ConversationChange } from '../../presenters/conversation-change';
 import type { ConversationRow, Database } from '../../db/schema';
 
-/** The system lines (message_type 2) written beside conversation changes, Chatwoot's wording. */
+/** Who an activity says did it: the agent, or the app acting for them. */
+export const activityActor = (caller: Pick<Caller, 'user' | 'app'>): ActivityActor =>
+  caller.app
+    ? { name: displayName(caller.user), app: caller.app.title }
+    : { name: displayName(caller.user) };
+
+/**
+ * The system lines (message_type 2) written beside conversation changes, as structures: stored
+ * in content_attributes.activity for the dashboard to word in the reader's language, with
+ * Chatwoot's English (protocol's activityEnglish) as the content API clients read.
+ */
 export const activityText = {
-  status(status: ConversationStatus, by: string): string {
-    switch (status) {
-      case 'resolved':
-        return `Conversation was resolved by ${by}`;
-      case 'open':
-        return `Conversation was reopened by ${by}`;
-      case 'pending':
-        return `Conversation was marked as pending by ${by}`;
-      case 'snoozed':
-        return `Conversation was snoozed by ${by}`;
-    }
-  },
-  assigned: (assignee: string, by: string, self: boolean) =>
-    self ? `${by} self-assigned this conversation` : `Assigned to ${assignee} by ${by}`,
-  unassigned: (by: string) => `Conversation unassigned by ${by}`,
-  teamAssigned: (team: string, by: string) => `Assigned to ${team} team by ${by}`,
-  teamUnassigned: (team: string, by: string) => `Unassigned from ${team} team by ${by}`,
-  labelsAdded: (by: string, labels: string[]) => `${by} added ${labels.join(', ')}`,
-  labelsRemoved: (by: string, labels: string[]) => `${by} removed ${labels.join(', ')}`,
-  priority: (priority: ConversationPriority | null, by: string) =>
-    priority ? `Priority set to ${priority} by ${by}` : `Priority removed by ${by}`,
-  muted: (by: string) => `${by} has muted the conversation`,
-  unmuted: (by: string) => `${by} has unmuted the conversation`,
+  status: (status: ConversationStatus, by: ActivityActor): ConversationActivity => ({
+    kind: 'status',
+    status,
+    by,
+  }),
+  assigned: (assignee: string, by: ActivityActor, self: boolean): ConversationActivity => ({
+    kind: 'assigned',
+    assignee,
+    self,
+    by,
+  }),
+  unassigned: (by: ActivityActor): ConversationActivity => ({ kind: 'unassigned', by }),
+  teamAssigned: (team: string, by: ActivityActor): ConversationActivity => ({
+    kind: 'team_assigned',
+    team,
+    by,
+  }),
+  teamUnassigned: (team: string | null, by: ActivityActor): ConversationActivity => ({
+    kind: 'team_unassigned',
+    team,
+    by,
+  }),
+  labels: (
+    verb: 'added' | 'removed',
+    labels: string[],
+    by: ActivityActor,
+  ): ConversationActivity => ({
+    kind: verb === 'added' ? 'labels_added' : 'labels_removed',
+    labels,
+    by,
+  }),
+  priority: (priority: ConversationPriority | null, by: ActivityActor): ConversationActivity => ({
+    kind: 'priority',
+    priority,
+    by,
+  }),
+  muted: (muted: boolean, by: ActivityActor): ConversationActivity => ({
+    kind: muted ? 'muted' : 'unmuted',
+    by,
+  }),
 };
 
-/** Writes an activity message for `conversation` (inside the caller's transaction). */
+/** What an activity row stores: Chatwoot's English `content`, and the structure beside it. */
+export const activityColumns = (what: ConversationActivity) => ({
+  content: activityEnglish(what),
+  content_attributes: JSON.stringify({ activity: what }),
+});
+
+/**
+ * Writes an activity message for `conversation` (inside the command's transaction) and answers
+ * its `message.created` change.
+ */
 export async function insertActivity(
   trx: Kysely<Database>,
   conversation: Pick<ConversationRow, 'id' | 'account_id' | 'inbox_id'>,
-  content: string,
+  what: ConversationActivity,
   now: number,
-): Promise<number> {
-  const row = await trx
+): Promise<ConversationChange> {
+  const message = await trx
     .insertInto('messages')
     .values({
       account_id: conversation.account_id,
       inbox_id: conversation.inbox_id,
       conversation_id: conversation.id,
-      content,
+      ...activityColumns(what),
       message_type: MESSAGE_TYPES.activity,
       content_type: 'text',
-      content_attributes: '{}',
       private: 0,
       status: 'sent',
       source_id: null,
@@ -55,7 +98,7 @@ export async function insertActivity(
       created_at: now,
       updated_at: now,
     })
-    .returning('id')
+    .returningAll()
     .executeTakeFirstOrThrow();
-  return row.id;
+  return { event: 'message.created', message };
 }

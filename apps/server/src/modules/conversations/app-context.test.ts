@@ -4,13 +4,14 @@ import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
 import { insertContact } from '../../test/factories';
 import { createWorld, type World } from '../../test/fixtures';
+import { encodeForm, messageForm, pdfFile, pngImage } from '../../test/uploads';
 import {
   appContextValidator,
   conversationsUrl,
   insertLabels,
   insertTeam,
   openConversation,
-} from './testing';
+} from '../../test/conversations';
 
 /**
  * The presenters' output, wrapped the way the dashboard posts it to an app, must satisfy the
@@ -82,6 +83,32 @@ describe.each(DATABASE_KINDS)('appContext payload from the presenters on %s', (k
       1, 2, 0, 1, 2, 2,
     ]);
     expect(context.data.contact.id).toBe(world.contactId);
+  });
+
+  it('validates messages that carry attachments (an image and a file) in Chatwoot’s shape', async () => {
+    const c = await openConversation(t.app, world, { message: { content: 'Receipt attached' } });
+    const { payload, headers } = await encodeForm(
+      messageForm({ content: 'Here you are' }, [
+        { fileName: 'receipt.png', data: await pngImage() },
+        { fileName: 'invoice.pdf', data: pdfFile() },
+      ]),
+    );
+    const sent = await request(t.app, 'POST', conversationsUrl(world, `/${c.id}/messages`), {
+      as: world.agent,
+      body: payload,
+      headers,
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const context = await appContextFor(c);
+    const withFiles = context.data.conversation.messages.find((m) => m.attachments);
+    expect(withFiles?.attachments?.map((a) => a.file_type)).toEqual(['image', 'file']);
+    expect(validate(JSON.parse(JSON.stringify(context))), JSON.stringify(validate.errors)).toBe(
+      true,
+    );
+    // The document's schema checks the attachment's fields too.
+    const broken = JSON.parse(JSON.stringify(context));
+    broken.data.conversation.messages.find((m: Message) => m.attachments).attachments[0].id = 'x';
+    expect(validate(broken)).toBe(false);
   });
 
   it('validates a bare conversation: no assignee, no team, defaults everywhere', async () => {

@@ -7,7 +7,7 @@ import {
 } from '../../test/bad-input';
 import { insertContact, insertLabel, insertTeam } from '../../test/factories';
 import { ACCOUNT } from '../../test/routes';
-import { fixtureConversation } from './testing';
+import { fixtureConversation } from '../../test/conversations';
 
 const CONVERSATIONS = `${ACCOUNT}/conversations`;
 const CONVERSATION = `${CONVERSATIONS}/:id`;
@@ -261,24 +261,17 @@ export const conversationBadInputCases: BadInputCase[] = [
     bodyKeys: ['labels'],
     required: ['labels'],
   }),
+  // A new title creates the account's own label (Chatwoot), so only unfit titles are refused.
   refused(
     `${CONVERSATION}/labels`,
-    'a label that does not exist',
-    () => ({ labels: ['no-such-label'] }),
+    'a new label whose title is no slug',
+    () => ({ labels: ['has space'] }),
     'labels',
   ),
   refused(
     `${CONVERSATION}/labels`,
-    "another account's label",
-    async ({ app, world }) => {
-      const id = await insertLabel(app.db, world.otherAccountId);
-      const { title } = await app.db
-        .selectFrom('labels')
-        .select('title')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      return { labels: [title] };
-    },
+    'removing a label that does not exist',
+    () => ({ remove: ['no-such-label'] }),
     'labels',
   ),
   refused(

@@ -1,9 +1,11 @@
 import type { ConversationCounts, ConversationStatus } from '@bevatel/protocol';
-import { CONVERSATION_STATUSES, MESSAGE_TYPES } from '@bevatel/protocol';
+import { CONVERSATION_STATUSES } from '@bevatel/protocol';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { ConversationRow, Database } from '../../db/schema';
-import type { Actor } from './actor';
-import { gather } from './gather';
+import type { Caller } from '../../core/caller';
+import { visibleInboxIds } from '../../core/visibility';
+import { gather } from '../../core/gather';
+import { containsText, saidMessageContains } from '../../lib/like';
 
 export const CONVERSATIONS_PER_PAGE = 25;
 
@@ -21,15 +23,8 @@ export interface ConversationFilters {
 
 type Eb = ExpressionBuilder<Database, 'conversations'>;
 
-/** `%text%` for LIKE, with LIKE's own wildcards taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function searchCondition(eb: Eb, accountId: number, q: string): Expression<SqlBool> {
-  const pattern = containsPattern(q);
-  const like = (column: string) =>
-    sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+  const like = (column: string) => containsText(column, q);
   const matches: Expression<SqlBool>[] = [
     eb(
       'conversations.contact_id',
@@ -47,14 +42,12 @@ function searchCondition(eb: Eb, accountId: number, q: string): Expression<SqlBo
           ]),
         ),
     ),
-    // Chatwoot searches what was said, not notes' system lines.
     eb.exists(
       eb
         .selectFrom('messages')
         .select(sql`1`.as('one'))
         .whereRef('messages.conversation_id', '=', 'conversations.id')
-        .where('messages.message_type', 'in', [MESSAGE_TYPES.incoming, MESSAGE_TYPES.outgoing])
-        .where(like('messages.content')),
+        .where(saidMessageContains(q)),
     ),
   ];
   const number = q.replace(/^#/, '');
@@ -65,11 +58,13 @@ function searchCondition(eb: Eb, accountId: number, q: string): Expression<SqlBo
 /** The conditions every count and the page share (all but the assignee filter). */
 function scopeConditions(
   eb: Eb,
-  actor: Actor,
+  caller: Caller,
   filters: ConversationFilters,
-  inboxIds: number[] | null,
+  inboxIds: number[] | null = visibleInboxIds(caller),
 ): Expression<SqlBool>[] {
-  const conditions: Expression<SqlBool>[] = [eb('conversations.account_id', '=', actor.account.id)];
+  const conditions: Expression<SqlBool>[] = [
+    eb('conversations.account_id', '=', caller.account.id),
+  ];
   if (filters.status !== 'all') conditions.push(eb('conversations.status', '=', filters.status));
   if (inboxIds) conditions.push(eb('conversations.inbox_id', 'in', inboxIds));
   if (filters.inboxId !== undefined) {
@@ -90,14 +85,14 @@ function scopeConditions(
       ),
     );
   }
-  if (filters.q) conditions.push(searchCondition(eb, actor.account.id, filters.q));
+  if (filters.q) conditions.push(searchCondition(eb, caller.account.id, filters.q));
   return conditions;
 }
 
-function assigneeCondition(eb: Eb, actor: Actor, type: AssigneeFilter): Expression<SqlBool>[] {
+function assigneeCondition(eb: Eb, caller: Caller, type: AssigneeFilter): Expression<SqlBool>[] {
   switch (type) {
     case 'me':
-      return [eb('conversations.assignee_id', '=', actor.user.id)];
+      return [eb('conversations.assignee_id', '=', caller.user.id)];
     case 'unassigned':
       return [eb('conversations.assignee_id', 'is', null)];
     case 'assigned':
@@ -108,26 +103,72 @@ function assigneeCondition(eb: Eb, actor: Actor, type: AssigneeFilter): Expressi
 }
 
 /**
- * mine / unassigned / all counts for the filters. Three counts rather than one pass with
- * CASE sums: without extra filters each is a prefix of an index — (account, status) and
- * (account, assignee, status) — so no table row is read.
+ * mine / unassigned / all counts for the filters. Filtered by status and inbox only (the
+ * list's tabs), they are sums over the counters the database keeps (migration 0012): a few
+ * dozen rows whatever the number of conversations. Other filters count the conversations.
  */
 export async function countConversations(
   db: Kysely<Database>,
-  actor: Actor,
+  caller: Caller,
+  filters: ConversationFilters,
+): Promise<ConversationCounts> {
+  const inboxIds = visibleInboxIds(caller);
+  if (inboxIds && inboxIds.length === 0)
+    return { mine_count: 0, unassigned_count: 0, all_count: 0 };
+  const counted = filters.teamId === undefined && !filters.labels.length && !filters.q;
+  return counted
+    ? sumCounters(db, caller, filters, inboxIds)
+    : countRows(db, caller, filters, inboxIds);
+}
+
+async function sumCounters(
+  db: Kysely<Database>,
+  caller: Caller,
   filters: ConversationFilters,
   inboxIds: number[] | null,
 ): Promise<ConversationCounts> {
-  if (inboxIds && inboxIds.length === 0)
-    return { mine_count: 0, unassigned_count: 0, all_count: 0 };
+  const row = await db
+    .selectFrom('conversation_counts')
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number>('count'), sql<number>`0`).as('all_count'),
+      sql<number>`coalesce(sum(case when assignee_id = ${caller.user.id} then count end), 0)`.as(
+        'mine_count',
+      ),
+      sql<number>`coalesce(sum(case when assignee_id = 0 then count end), 0)`.as(
+        'unassigned_count',
+      ),
+    ])
+    .where('account_id', '=', caller.account.id)
+    .$if(filters.status !== 'all', (qb) => qb.where('status', '=', filters.status))
+    .$if(inboxIds !== null, (qb) => qb.where('inbox_id', 'in', inboxIds!))
+    .$if(filters.inboxId !== undefined, (qb) => qb.where('inbox_id', '=', filters.inboxId!))
+    .executeTakeFirst();
+  return {
+    mine_count: Number(row?.mine_count ?? 0),
+    unassigned_count: Number(row?.unassigned_count ?? 0),
+    all_count: Number(row?.all_count ?? 0),
+  };
+}
+
+/**
+ * The counts by counting: three counts rather than one pass with CASE sums, since without
+ * the extra filters each is a prefix of an index — (account, status) and (account, assignee,
+ * status) — so no table row is read.
+ */
+async function countRows(
+  db: Kysely<Database>,
+  caller: Caller,
+  filters: ConversationFilters,
+  inboxIds: number[] | null,
+): Promise<ConversationCounts> {
   const count = async (assignee: AssigneeFilter) => {
     const row = await db
       .selectFrom('conversations')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where((eb) =>
         eb.and([
-          ...scopeConditions(eb, actor, filters, inboxIds),
-          ...assigneeCondition(eb, actor, assignee),
+          ...scopeConditions(eb, caller, filters, inboxIds),
+          ...assigneeCondition(eb, caller, assignee),
         ]),
       )
       .executeTakeFirst();
@@ -174,11 +215,11 @@ function partitionsOf(
  */
 export async function listConversations(
   db: Kysely<Database>,
-  actor: Actor,
+  caller: Caller,
   filters: ConversationFilters,
-  inboxIds: number[] | null,
   page: number,
 ): Promise<ConversationRow[]> {
+  const inboxIds = visibleInboxIds(caller);
   if (inboxIds && inboxIds.length === 0) return [];
   const offset = (page - 1) * CONVERSATIONS_PER_PAGE;
   const range = (status: StatusFilter, inboxes: number[] | null, explicitInbox: boolean) =>
@@ -189,11 +230,11 @@ export async function listConversations(
         eb.and([
           ...scopeConditions(
             eb,
-            actor,
+            caller,
             { ...filters, status, inboxId: explicitInbox ? filters.inboxId : undefined },
             inboxes,
           ),
-          ...assigneeCondition(eb, actor, filters.assigneeType),
+          ...assigneeCondition(eb, caller, filters.assigneeType),
         ]),
       )
       .orderBy('conversations.last_activity_at', 'desc')

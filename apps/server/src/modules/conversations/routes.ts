@@ -1,18 +1,31 @@
-import type { JsonObject } from '@bevatel/protocol';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  AssignmentResponseSchema,
+  ConversationListSchema,
+  ConversationMetaResponseSchema,
+  ConversationSchema,
+  CustomAttributesResponseSchema,
+  LabelTitlesSchema,
+  ok,
+  ToggleStatusResponseSchema,
+} from '@bevatel/protocol/schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
+import { runCommand } from '../../core/commands';
+import { gather } from '../../core/gather';
+import { findVisibleConversation } from '../../core/visibility';
 import { invalid } from '../../lib/errors';
-import { actorOf } from './actor';
+import { AccountParams } from '../../lib/schemas';
+import { requireMember } from '../../plugins/auth';
+import { SEARCH_LIMIT } from '../../plugins/rate-limits';
+import { presentConversations } from '../../presenters/conversation';
 import { assignAgent, assignTeam } from './commands/assignment';
 import { replaceCustomAttributes, markRead, updateConversation } from './commands/attributes';
 import { createConversation } from './commands/create';
-import { replaceLabels } from './commands/labels';
-import type { CommandDeps } from './commands/shared';
+import { changeLabels, type LabelChange } from './commands/labels';
 import { setMuted, setPriority, toggleStatus } from './commands/status';
-import { deliver } from './events';
-import { findVisibleConversation, visibleInboxIds } from './policy';
-import { presentConversations } from './presenter';
 import { countConversations, listConversations, type ConversationFilters } from './queries';
+import { APP_ACTIONS } from './app-actions';
 import {
   AssignmentBody,
   ConversationParams,
@@ -24,7 +37,17 @@ import {
   ToggleStatusBody,
   UpdateBody,
 } from './schemas';
-import { gather } from './gather';
+
+/** Exactly one of `labels`, `add`, `remove`. */
+function labelChangeOf(body: Static<typeof LabelsBody>): LabelChange {
+  const given = (['labels', 'add', 'remove'] as const).filter((key) => body[key] !== undefined);
+  if (given.length !== 1) {
+    throw invalid('labels', 'Send one of labels (replaces them all), add or remove');
+  }
+  if (body.add) return { add: body.add };
+  if (body.remove) return { remove: body.remove };
+  return { set: body.labels ?? [] };
+}
 
 function filtersOf(query: Static<typeof ListQuery>): ConversationFilters {
   return {
@@ -37,85 +60,90 @@ function filtersOf(query: Static<typeof ListQuery>): ConversationFilters {
   };
 }
 
-/** `:id` is the per-account display id (validated by ConversationParams). */
-const displayIdOf = (request: FastifyRequest) =>
-  (request.params as Static<typeof ConversationParams>).id;
 const byId = { params: ConversationParams };
+const answersConversation = { response: ok(ConversationSchema) };
 
 /**
  * Conversations under /api/v1/accounts/:account_id, in Chatwoot's shapes. Handlers only
- * parse, call a command and present; rules live in commands/ and policy.ts.
+ * parse, run a command and answer; rules live in commands/ and core/.
  */
-export async function conversationRoutes(app: FastifyInstance): Promise<void> {
-  const deps = (): CommandDeps => ({ db: app.db, dialect: app.dialect });
-
-  /** Answers the conversation as it is after the command, publishing its events. */
-  const answerConversation = async (committed: Parameters<typeof deliver>[1]) =>
-    (await deliver(app, committed, { presentConversation: true })).conversation;
-
-  app.get('/conversations', { schema: { querystring: ListQuery } }, async (request) => {
-    const actor = actorOf(request);
-    const query = request.query as Static<typeof ListQuery>;
+export async function conversationRoutes(scope: FastifyInstance): Promise<void> {
+  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+  const list = {
+    params: AccountParams,
+    querystring: ListQuery,
+    response: ok(ConversationListSchema),
+  };
+  app.get('/conversations', { schema: list, config: SEARCH_LIMIT }, async (request) => {
+    const caller = requireMember(request);
+    const query = request.query;
     const filters = filtersOf(query);
-    const inboxIds = await visibleInboxIds(app.db, actor);
     const [meta, rows] = await gather(
       app.db,
-      () => countConversations(app.db, actor, filters, inboxIds),
-      () => listConversations(app.db, actor, filters, inboxIds, query.page ?? 1),
+      () => countConversations(app.db, caller, filters),
+      () => listConversations(app.db, caller, filters, query.page ?? 1),
     );
     return { data: { meta, payload: await presentConversations(app.db, rows) } };
   });
 
-  app.get('/conversations/meta', { schema: { querystring: ListQuery } }, async (request) => {
-    const actor = actorOf(request);
-    const filters = filtersOf(request.query as Static<typeof ListQuery>);
-    const inboxIds = await visibleInboxIds(app.db, actor);
-    return { meta: await countConversations(app.db, actor, filters, inboxIds) };
+  const meta = {
+    params: AccountParams,
+    querystring: ListQuery,
+    response: ok(ConversationMetaResponseSchema),
+  };
+  app.get('/conversations/meta', { schema: meta }, async (request) => {
+    const caller = requireMember(request);
+    const filters = filtersOf(request.query);
+    return { meta: await countConversations(app.db, caller, filters) };
   });
 
-  app.post('/conversations', { schema: { body: CreateBody } }, async (request) => {
-    const actor = actorOf(request);
-    const body = request.body as Static<typeof CreateBody>;
-    const committed = await createConversation(deps(), actor, {
-      ...body,
-      additional_attributes: body.additional_attributes as JsonObject | undefined,
-      custom_attributes: body.custom_attributes as JsonObject | undefined,
-    });
-    return answerConversation(committed);
+  const create = { params: AccountParams, body: CreateBody, ...answersConversation };
+  app.post('/conversations', { schema: create }, async (request) => {
+    const caller = requireMember(request);
+    const { result } = await runCommand(app, (tx) => createConversation(tx, caller, request.body));
+    return result;
   });
 
-  app.get('/conversations/:id', { schema: byId }, async (request) => {
-    const actor = actorOf(request);
-    const row = await findVisibleConversation(app.db, actor, displayIdOf(request));
-    const [conversation] = await presentConversations(app.db, [row]);
-    return conversation;
-  });
+  app.get(
+    '/conversations/:id',
+    { schema: { ...byId, ...answersConversation } },
+    async (request) => {
+      const caller = requireMember(request);
+      const row = await findVisibleConversation(app.db, caller, request.params.id);
+      const [conversation] = await presentConversations(app.db, [row]);
+      return conversation!;
+    },
+  );
 
-  app.patch('/conversations/:id', { schema: { ...byId, body: UpdateBody } }, async (request) => {
-    const actor = actorOf(request);
-    const body = request.body as Static<typeof UpdateBody>;
-    const committed = await updateConversation(deps(), actor, displayIdOf(request), {
-      ...body,
-      additional_attributes: body.additional_attributes as JsonObject | undefined,
-      custom_attributes: body.custom_attributes as JsonObject | undefined,
-    });
-    return answerConversation(committed);
-  });
+  const update = { ...byId, body: UpdateBody, ...answersConversation };
+  app.patch(
+    '/conversations/:id',
+    { schema: update, config: { appAction: APP_ACTIONS.update } },
+    async (request) => {
+      const caller = requireMember(request);
+      const { result } = await runCommand(app, (tx) =>
+        updateConversation(tx, caller, request.params.id, request.body),
+      );
+      return result;
+    },
+  );
 
   app.post(
     '/conversations/:id/toggle_status',
     {
-      schema: { ...byId, body: ToggleStatusBody },
+      schema: { ...byId, body: ToggleStatusBody, response: ok(ToggleStatusResponseSchema) },
+      config: { appAction: APP_ACTIONS.status },
       // A bare POST (no body at all) is Chatwoot's plain toggle.
       preValidation: async (request) => {
         request.body ??= {};
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const body = (request.body ?? {}) as Static<typeof ToggleStatusBody>;
-      const result = await toggleStatus(deps(), actor, displayIdOf(request), body);
-      await deliver(app, result);
+      const caller = requireMember(request);
+      const body = request.body ?? {};
+      const { result } = await runCommand(app, (tx) =>
+        toggleStatus(tx, caller, request.params.id, body),
+      );
       return {
         payload: {
           success: true,
@@ -130,41 +158,48 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/conversations/:id/toggle_priority',
-    { schema: { ...byId, body: TogglePriorityBody } },
+    {
+      schema: { ...byId, body: TogglePriorityBody, ...answersConversation },
+      config: { appAction: APP_ACTIONS.priority },
+    },
     async (request) => {
-      const actor = actorOf(request);
-      const { priority } = request.body as Static<typeof TogglePriorityBody>;
-      return answerConversation(await setPriority(deps(), actor, displayIdOf(request), priority));
+      const caller = requireMember(request);
+      const { priority } = request.body;
+      const { result } = await runCommand(app, (tx) =>
+        setPriority(tx, caller, request.params.id, priority),
+      );
+      return result;
     },
   );
 
   app.post(
     '/conversations/:id/assignments',
-    { schema: { ...byId, body: AssignmentBody } },
-    async (request, reply: FastifyReply) => {
-      const actor = actorOf(request);
-      const body = request.body as Static<typeof AssignmentBody>;
-      const displayId = displayIdOf(request);
-      let answer: unknown;
-      if (body.assignee_id !== undefined) {
-        const result = await assignAgent(deps(), actor, displayId, body.assignee_id);
-        await deliver(app, result);
-        answer = result.agent;
-      } else if (body.team_id !== undefined) {
-        const result = await assignTeam(deps(), actor, displayId, body.team_id);
-        await deliver(app, result);
-        answer = result.team;
+    {
+      schema: { ...byId, body: AssignmentBody, response: ok(AssignmentResponseSchema) },
+      config: { appAction: APP_ACTIONS.assign },
+    },
+    async (request, reply) => {
+      const caller = requireMember(request);
+      const { assignee_id: assigneeId, team_id: teamId } = request.body;
+      const displayId = request.params.id;
+      let answer: Static<typeof AssignmentResponseSchema>;
+      if (assigneeId !== undefined) {
+        answer = (await runCommand(app, (tx) => assignAgent(tx, caller, displayId, assigneeId)))
+          .result;
+      } else if (teamId !== undefined) {
+        answer = (await runCommand(app, (tx) => assignTeam(tx, caller, displayId, teamId))).result;
       } else {
         throw invalid('assignee_id', 'Send assignee_id or team_id (null unassigns)');
       }
-      // Chatwoot answers `null` after unassigning; keep it JSON.
-      return reply.type('application/json').send(JSON.stringify(answer));
+      // Chatwoot answers `null` after unassigning: JSON null, not an empty body.
+      return reply.type('application/json').send(answer);
     },
   );
 
-  app.get('/conversations/:id/labels', { schema: byId }, async (request) => {
-    const actor = actorOf(request);
-    const row = await findVisibleConversation(app.db, actor, displayIdOf(request));
+  const titles = { ...byId, response: ok(LabelTitlesSchema) };
+  app.get('/conversations/:id/labels', { schema: titles }, async (request) => {
+    const caller = requireMember(request);
+    const row = await findVisibleConversation(app.db, caller, request.params.id);
     const labels = await app.db
       .selectFrom('conversation_labels')
       .select('label')
@@ -176,45 +211,53 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/conversations/:id/labels',
-    { schema: { ...byId, body: LabelsBody } },
+    { schema: { ...titles, body: LabelsBody }, config: { appAction: APP_ACTIONS.labels } },
     async (request) => {
-      const actor = actorOf(request);
-      const { labels } = request.body as Static<typeof LabelsBody>;
-      const result = await replaceLabels(deps(), actor, displayIdOf(request), labels);
-      await deliver(app, result);
-      return { payload: result.labels };
+      const caller = requireMember(request);
+      const change = labelChangeOf(request.body);
+      const { result } = await runCommand(app, (tx) =>
+        changeLabels(tx, caller, request.params.id, change),
+      );
+      return { payload: result };
     },
   );
 
   app.post(
     '/conversations/:id/custom_attributes',
-    { schema: { ...byId, body: CustomAttributesBody } },
+    {
+      schema: {
+        ...byId,
+        body: CustomAttributesBody,
+        response: ok(CustomAttributesResponseSchema),
+      },
+      config: { appAction: APP_ACTIONS.customAttributes },
+    },
     async (request) => {
-      const actor = actorOf(request);
-      const { custom_attributes } = request.body as Static<typeof CustomAttributesBody>;
-      const result = await replaceCustomAttributes(
-        deps(),
-        actor,
-        displayIdOf(request),
-        custom_attributes as JsonObject,
+      const caller = requireMember(request);
+      const { custom_attributes } = request.body;
+      const { result } = await runCommand(app, (tx) =>
+        replaceCustomAttributes(tx, caller, request.params.id, custom_attributes),
       );
-      await deliver(app, result);
-      return { custom_attributes: result.customAttributes };
+      return { custom_attributes: result };
     },
   );
 
-  app.post('/conversations/:id/update_last_seen', { schema: byId }, async (request) => {
-    const actor = actorOf(request);
-    return answerConversation(await markRead(deps(), actor, displayIdOf(request)));
+  const action = { ...byId, ...answersConversation };
+  app.post('/conversations/:id/update_last_seen', { schema: action }, async (request) => {
+    const caller = requireMember(request);
+    return (await runCommand(app, (tx) => markRead(tx, caller, request.params.id))).result;
   });
 
-  app.post('/conversations/:id/mute', { schema: byId }, async (request) => {
-    const actor = actorOf(request);
-    return answerConversation(await setMuted(deps(), actor, displayIdOf(request), true));
-  });
-
-  app.post('/conversations/:id/unmute', { schema: byId }, async (request) => {
-    const actor = actorOf(request);
-    return answerConversation(await setMuted(deps(), actor, displayIdOf(request), false));
-  });
+  for (const [path, muted] of [
+    ['mute', true],
+    ['unmute', false],
+  ] as const) {
+    app.post(`/conversations/:id/${path}`, { schema: action }, async (request) => {
+      const caller = requireMember(request);
+      const { result } = await runCommand(app, (tx) =>
+        setMuted(tx, caller, request.params.id, muted),
+      );
+      return result;
+    });
+  }
 }

@@ -1,9 +1,8 @@
 import { CONVERSATION_PRIORITIES, CONVERSATION_STATUSES } from '@bevatel/protocol';
 import { Type } from 'typebox';
-import { AccountIdParams, Id, JsonObjectSchema, Nullable, Text } from '../../lib/schemas';
+import { AccountIdParams, Id, JsonObjectSchema, Nullable, OneOf, Text } from '../../lib/schemas';
 
-const literals = <T extends string>(values: readonly T[]) =>
-  Type.Union(values.map((value) => Type.Literal(value)));
+const literals = OneOf;
 
 /** `…/conversations/:id`: the display id, a positive integer (malformed ones are a 422). */
 export const ConversationParams = AccountIdParams;
@@ -59,7 +58,15 @@ export const AssignmentBody = Type.Object(
   strict,
 );
 
-export const LabelsBody = Type.Object({ labels: LabelList }, strict);
+/** `{labels}` replaces them all (Chatwoot); `{add}` or `{remove}` changes some (one of the three). */
+export const LabelsBody = Type.Object(
+  {
+    labels: Type.Optional(LabelList),
+    add: Type.Optional(LabelList),
+    remove: Type.Optional(LabelList),
+  },
+  strict,
+);
 
 export const CustomAttributesBody = Type.Object({ custom_attributes: JsonObjectSchema }, strict);
 

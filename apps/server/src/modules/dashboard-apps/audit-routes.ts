@@ -1,6 +1,8 @@
-import type { JsonValue } from '@bevatel/protocol';
+import type { AuditLogPage } from '@bevatel/protocol/schemas';
+import { AuditLogPageSchema, ok } from '@bevatel/protocol/schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { parseJsonObject } from '../../lib/json';
 import { toSecondsOrZero } from '../../lib/time';
 import { adminOnly } from '../../lib/route-guards';
@@ -13,35 +15,18 @@ const AuditQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
 });
 
-/** One audit row as the API presents it (Chatwoot's audit log field names). */
-export interface AuditLogEntry {
-  id: number;
-  account_id: number;
-  action: string;
-  auditable_type: string;
-  auditable_id: number;
-  user_id: number | null;
-  user_type: 'User';
-  username: string | null;
-  audited_changes: { [key: string]: JsonValue };
-  created_at: number;
-}
-
-export interface AuditLogPage {
-  per_page: number;
-  total_entries: number;
-  current_page: number;
-  audit_logs: AuditLogEntry[];
-}
-
 /** `GET audit_logs?page=`: the account's audit trail, newest first, for administrators. */
-export async function auditLogRoutes(app: FastifyInstance): Promise<void> {
+export async function auditLogRoutes(scope: FastifyInstance): Promise<void> {
+  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/audit_logs',
-    { onRequest: adminOnly, schema: { params: AccountParams, querystring: AuditQuery } },
+    {
+      onRequest: adminOnly,
+      schema: { params: AccountParams, querystring: AuditQuery, response: ok(AuditLogPageSchema) },
+    },
     async (request) => {
       const { account } = requireAdmin(request);
-      const page = (request.query as Static<typeof AuditQuery>).page ?? 1;
+      const page = request.query.page ?? 1;
       const total = await app.db
         .selectFrom('audit_logs')
         .select((eb) => eb.fn.countAll().as('count'))

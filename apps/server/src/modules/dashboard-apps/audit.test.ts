@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
 import { createWorld, type World } from '../../test/fixtures';
-import type { AuditLogEntry, AuditLogPage } from './audit-routes';
+import type { AuditLogEntry, AuditLogPage } from '@bevatel/protocol/schemas';
 
 describe.each(DATABASE_KINDS)('dashboard app audit trail on %s', (kind) => {
   let t: TestApp;
@@ -70,8 +70,20 @@ describe.each(DATABASE_KINDS)('dashboard app audit trail on %s', (kind) => {
     const byAction = (i: number) => rows[i] as AuditLogEntry;
     expect(byAction(6).audited_changes).toEqual({
       title: 'Orders',
+      title_ar: null,
+      description: null,
+      icon_url: null,
       content: [{ type: 'frame', url: 'https://orders.example.com' }],
       allow: [],
+      permissions: ['notes:read'],
+      allow_send_anyway: true,
+      locations: ['conversation.tab'],
+      visibility: { inbox_ids: [], team_ids: [], roles: [] },
+      enabled: true,
+      settings: [],
+      setting_values: {},
+      secure_settings_set: [],
+      proxy_allowlist: [],
     });
     expect(byAction(5).audited_changes).toEqual({ title: ['Orders', 'Orders v2'] });
     expect(byAction(4).audited_changes).toEqual({ allow: [[], ['camera']] });

@@ -12,6 +12,15 @@ export function signHs256(claims: ContextTokenClaims, secret: string): string {
   return `${signingInput}.${signature}`;
 }
 
+/**
+ * `iss`: the origin of PUBLIC_URL — what an app's backend compares with the dashboard origin it
+ * trusts (a path in PUBLIC_URL is not part of it; http://localhost:3000 and
+ * http://127.0.0.1:3000 are two different origins).
+ */
+export function contextTokenIssuer(publicUrl: string): string {
+  return new URL(publicUrl).origin;
+}
+
 export type ContextTokenSubject = Omit<ContextTokenClaims, 'iat' | 'exp' | 'jti'>;
 
 /** Claims for `subject`, issued now and living the protocol's maximum of 300 s. */

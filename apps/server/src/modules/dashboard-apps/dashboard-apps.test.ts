@@ -33,10 +33,24 @@ describe.each(DATABASE_KINDS)('dashboard apps API on %s', (kind) => {
       title: 'Orders',
       content: [{ type: 'frame', url: 'https://orders.example.com/app' }],
       allow: ['clipboard-write'],
+      // Nothing granted by default but private notes in the context, as before level 2.
+      permissions: ['notes:read'],
+      allow_send_anyway: true,
       has_secret: false,
       created_at: expect.any(Number),
       updated_at: expect.any(Number),
       user_id: world.admin.id,
+      // Issue 12's fields, at the values that keep an app as apps were before them.
+      title_ar: null,
+      description: null,
+      icon_url: null,
+      locations: ['conversation.tab'],
+      visibility: { inbox_ids: [], team_ids: [], roles: [] },
+      visible_to_me: true,
+      enabled: true,
+      position: expect.any(Number),
+      settings: [],
+      proxy_allowlist: [],
     });
     expect(app.created_at).toBeGreaterThanOrEqual(before);
     expect(app.created_at).toBeLessThan(before + 60);
@@ -101,6 +115,63 @@ describe.each(DATABASE_KINDS)('dashboard apps API on %s', (kind) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ title: 'Wrapped', allow: [], has_secret: false });
     await request(t.app, 'DELETE', `${base()}/${res.json().id}`, { as: world.admin });
+  });
+
+  it('stores what the administrator grants, in the protocol’s order, and audits each change', async () => {
+    const created = await request(t.app, 'POST', base(), {
+      as: world.admin,
+      body: { ...body('Granted'), permissions: ['ui', 'labels:write'] },
+    });
+    expect(created.json().permissions).toEqual(['labels:write', 'ui']);
+    const id = created.json().id as number;
+    const none = await request(t.app, 'PATCH', `${base()}/${id}`, {
+      as: world.admin,
+      body: { permissions: [], allow_send_anyway: false },
+    });
+    expect(none.json()).toMatchObject({ permissions: [], allow_send_anyway: false });
+    const agentTry = await request(t.app, 'PATCH', `${base()}/${id}`, {
+      as: world.agent,
+      body: { permissions: ['ui'] },
+    });
+    expect(agentTry.statusCode).toBe(403);
+    expect(
+      (await request(t.app, 'GET', `${base()}/${id}`, { as: world.agent })).json(),
+    ).toMatchObject({
+      permissions: [],
+    });
+    const audit = await request(t.app, 'GET', `/api/v1/accounts/${world.accountId}/audit_logs`, {
+      as: world.admin,
+    });
+    expect(audit.json().audit_logs[0]).toMatchObject({
+      action: 'dashboard_app.updated',
+      auditable_id: id,
+      audited_changes: {
+        permissions: [['labels:write', 'ui'], []],
+        allow_send_anyway: [true, false],
+      },
+    });
+    await request(t.app, 'DELETE', `${base()}/${id}`, { as: world.admin });
+  });
+
+  it('gives apps registered before level 2 private notes in their context, nothing else', async () => {
+    const now = Date.now();
+    const row = await t.app.db
+      .insertInto('dashboard_apps')
+      .values({
+        account_id: world.accountId,
+        user_id: null,
+        title: 'Old',
+        content: JSON.stringify([{ type: 'frame', url: 'https://old.example.com' }]),
+        allow: '[]',
+        secret_ciphertext: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const res = await request(t.app, 'GET', `${base()}/${row.id}`, { as: world.admin });
+    expect(res.json().permissions).toEqual(['notes:read']);
+    await request(t.app, 'DELETE', `${base()}/${row.id}`, { as: world.admin });
   });
 
   it('lists only the asking account’s apps, oldest first', async () => {

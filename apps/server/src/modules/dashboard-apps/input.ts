@@ -4,22 +4,54 @@
  * refusal must name the exact field (`title`, `content[0].url`, `allow[1]`) in either form.
  */
 import {
+  APP_PERMISSIONS,
   APP_URL_PROBLEM_MESSAGES,
+  DEFAULT_APP_PERMISSIONS,
   DASHBOARD_APP_MAX_FRAMES,
   DASHBOARD_APP_PERMISSIONS,
   DASHBOARD_APP_TITLE_MAX_LENGTH,
+  isAppPermission,
   isDashboardAppPermission,
-  validateAppUrl,
+  DEFAULT_APP_LOCATIONS,
+  OPEN_VISIBILITY,
+  urlTemplateIssueMessage,
+  validateAppUrlTemplate,
+  type AppPermission,
+  type DashboardAppLocation,
+  type DashboardAppVisibility,
   type AppUrlRules,
   type DashboardAppFrame,
   type DashboardAppPermission,
 } from '@bevatel/protocol';
 import { HttpError, invalid } from '../../lib/errors';
+import { refuseBidiControls } from '../../lib/bidi';
+import {
+  readDescription,
+  readEnabled,
+  readIconUrl,
+  readLocations,
+  readProxyAllowlist,
+  readTitleAr,
+  readVisibility,
+} from './placement-input';
+import { readSettings, type SettingInput } from './settings-input';
 
 export interface DashboardAppInput {
   title: string;
   content: DashboardAppFrame[];
   allow: DashboardAppPermission[];
+  /** Level-2 grants, in the protocol's order. */
+  permissions: AppPermission[];
+  allow_send_anyway: boolean;
+  title_ar: string | null;
+  description: string | null;
+  icon_url: string | null;
+  locations: DashboardAppLocation[];
+  visibility: DashboardAppVisibility;
+  enabled: boolean;
+  /** Null: no change to the settings (create: none). */
+  settings: SettingInput[] | null;
+  proxy_allowlist: string[];
 }
 
 type Fields = Record<string, unknown>;
@@ -30,7 +62,21 @@ const isObject = (value: unknown): value is Fields =>
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
-const APP_KEYS = ['title', 'content', 'allow'];
+const APP_KEYS = [
+  'title',
+  'content',
+  'allow',
+  'permissions',
+  'allow_send_anyway',
+  'title_ar',
+  'description',
+  'icon_url',
+  'locations',
+  'visibility',
+  'enabled',
+  'settings',
+  'proxy_allowlist',
+];
 const FRAME_KEYS = ['type', 'url'];
 
 /** Unknown keys are refused, naming the first: a misspelt field must not pass silently. */
@@ -52,7 +98,10 @@ function unwrap(body: unknown): Fields {
   }
   onlyKnownKeys(body, ['dashboard_app']);
   if (!isObject(body.dashboard_app)) {
-    throw invalid('dashboard_app', 'dashboard_app must be an object {title, content, allow}');
+    throw invalid(
+      'dashboard_app',
+      'dashboard_app must be an object {title, content, allow, permissions}',
+    );
   }
   onlyKnownKeys(body.dashboard_app, APP_KEYS);
   return body.dashboard_app;
@@ -69,6 +118,7 @@ function readTitle(value: unknown): string {
   if (CONTROL_CHARACTERS.test(title)) {
     throw invalid('title', 'title must be a single line without control characters');
   }
+  refuseBidiControls('title', title);
   return title;
 }
 
@@ -82,8 +132,13 @@ function readFrame(value: unknown, index: number, rules: AppUrlRules): Dashboard
   }
   if (typeof value.url !== 'string') throw invalid(`${at}.url`, `${at}.url must be a string`);
   const url = value.url.trim();
-  const problem = validateAppUrl(url, rules);
-  if (problem) throw invalid(`${at}.url`, `${at}.url: ${APP_URL_PROBLEM_MESSAGES[problem]}`);
+  const issue = validateAppUrlTemplate(url, rules);
+  if (issue) {
+    throw invalid(
+      `${at}.url`,
+      `${at}.url: ${urlTemplateIssueMessage(issue, APP_URL_PROBLEM_MESSAGES)}`,
+    );
+  }
   return { type: 'frame', url };
 }
 
@@ -117,13 +172,60 @@ function readAllow(value: unknown): DashboardAppPermission[] {
   });
 }
 
-/** A new app: title and content required, allow optional. */
+function readSendAnyway(value: unknown): boolean {
+  if (typeof value !== 'boolean')
+    throw invalid('allow_send_anyway', 'allow_send_anyway must be true or false');
+  return value;
+}
+
+/** Level-2 grants: known names, each once; stored in the protocol's order. */
+function readPermissions(value: unknown): AppPermission[] {
+  if (!Array.isArray(value)) {
+    throw invalid('permissions', 'permissions must be a list of permission names');
+  }
+  const seen = new Set<AppPermission>();
+  value.forEach((item: unknown, index) => {
+    const at = `permissions[${index}]`;
+    if (!isAppPermission(item)) {
+      throw invalid(
+        at,
+        `${at} must be one of: ${APP_PERMISSIONS.join(', ')} (got ${JSON.stringify(item)})`,
+      );
+    }
+    if (seen.has(item)) throw invalid(at, `${at} repeats "${item}"`);
+    seen.add(item);
+  });
+  return APP_PERMISSIONS.filter((name) => seen.has(name));
+}
+
+/**
+ * A new app: title and content required, allow optional; without `permissions` it gets the
+ * default (private notes in its context, nothing else).
+ */
 export function readCreateInput(body: unknown, rules: AppUrlRules): DashboardAppInput {
   const fields = unwrap(body);
   return {
     title: readTitle(fields.title),
     content: readContent(fields.content, rules),
     allow: readAllow(fields.allow),
+    permissions:
+      fields.permissions === undefined || fields.permissions === null
+        ? [...DEFAULT_APP_PERMISSIONS]
+        : readPermissions(fields.permissions),
+    allow_send_anyway:
+      fields.allow_send_anyway === undefined ? true : readSendAnyway(fields.allow_send_anyway),
+    title_ar: readTitleAr(fields.title_ar),
+    description: readDescription(fields.description),
+    icon_url: readIconUrl(fields.icon_url),
+    locations:
+      fields.locations === undefined || fields.locations === null
+        ? [...DEFAULT_APP_LOCATIONS]
+        : readLocations(fields.locations),
+    visibility:
+      fields.visibility === undefined ? OPEN_VISIBILITY : readVisibility(fields.visibility),
+    enabled: fields.enabled === undefined ? true : readEnabled(fields.enabled),
+    settings: fields.settings === undefined ? null : readSettings(fields.settings),
+    proxy_allowlist: readProxyAllowlist(fields.proxy_allowlist),
   };
 }
 
@@ -134,5 +236,18 @@ export function readUpdateInput(body: unknown, rules: AppUrlRules): Partial<Dash
   if ('title' in fields) input.title = readTitle(fields.title);
   if ('content' in fields) input.content = readContent(fields.content, rules);
   if ('allow' in fields) input.allow = readAllow(fields.allow);
+  if ('permissions' in fields) input.permissions = readPermissions(fields.permissions);
+  if ('allow_send_anyway' in fields) {
+    input.allow_send_anyway = readSendAnyway(fields.allow_send_anyway);
+  }
+  if ('title_ar' in fields) input.title_ar = readTitleAr(fields.title_ar);
+  if ('description' in fields) input.description = readDescription(fields.description);
+  if ('icon_url' in fields) input.icon_url = readIconUrl(fields.icon_url);
+  if ('locations' in fields) input.locations = readLocations(fields.locations);
+  if ('visibility' in fields) input.visibility = readVisibility(fields.visibility);
+  if ('enabled' in fields) input.enabled = readEnabled(fields.enabled);
+  if ('settings' in fields) input.settings = readSettings(fields.settings);
+  if ('proxy_allowlist' in fields)
+    input.proxy_allowlist = readProxyAllowlist(fields.proxy_allowlist);
   return input;
 }

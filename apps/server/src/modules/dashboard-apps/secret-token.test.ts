@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
 import { createWorld, type World } from '../../test/fixtures';
+import { contextTokenIssuer } from './context-token';
 import { decryptAppSecret } from './secret';
 import { insertConversation } from '../../test/factories';
 
@@ -119,6 +120,7 @@ describe.each(DATABASE_KINDS)('dashboard app secrets and context tokens on %s', 
       contact_id: world.contactId,
       inbox_id: world.apiInboxId,
       role: 'agent',
+      location: 'conversation.tab',
       iat: expect.any(Number),
       exp: expires_at,
       jti: expect.stringMatching(/^[A-Za-z0-9_-]{16,}$/),
@@ -283,5 +285,15 @@ describe.each(DATABASE_KINDS)('dashboard app secrets and context tokens on %s', 
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().message).toMatch(/rotate/);
+  });
+});
+
+describe('the token issuer', () => {
+  it('is the origin of PUBLIC_URL, without its path or trailing slash', () => {
+    expect(contextTokenIssuer('https://help.example.com/bevatel/')).toBe(
+      'https://help.example.com',
+    );
+    expect(contextTokenIssuer('http://localhost:3000')).toBe('http://localhost:3000');
+    expect(contextTokenIssuer('http://127.0.0.1:3000/')).toBe('http://127.0.0.1:3000');
   });
 });

@@ -1,5 +1,7 @@
 /** Test-only: dashboard apps written straight to the table, with or without a secret. */
 import type { FastifyInstance } from 'fastify';
+import type { Insertable } from 'kysely';
+import type { DashboardAppsTable } from '../../db/schema';
 import { encryptAppSecret, generateAppSecret } from './secret';
 
 export interface InsertedApp {
@@ -10,7 +12,17 @@ export interface InsertedApp {
 export async function insertDashboardApp(
   app: FastifyInstance,
   accountId: number,
-  options: { url?: string; withSecret?: boolean } = {},
+  options: {
+    url?: string;
+    withSecret?: boolean;
+    /** Issue-12 columns as stored (JSON text where the column holds JSON). */
+    columns?: Partial<
+      Pick<
+        Insertable<DashboardAppsTable>,
+        'permissions' | 'locations' | 'visibility' | 'enabled' | 'proxy_allowlist' | 'settings'
+      >
+    >;
+  } = {},
 ): Promise<InsertedApp> {
   const now = Date.now();
   const row = await app.db
@@ -24,6 +36,7 @@ export async function insertDashboardApp(
       ]),
       allow: '[]',
       secret_ciphertext: null,
+      ...options.columns,
       created_at: now,
       updated_at: now,
     })

@@ -105,7 +105,8 @@ describe.each(DATABASE_KINDS)('dashboard app validation on %s', (kind) => {
   const base = () => `/api/v1/accounts/${world.accountId}/dashboard_apps`;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    // Behind a proxy the operator named (TRUST_PROXY): inject's requests come from loopback.
+    t = await createTestApp(kind, { trustProxy: ['loopback'] });
     world = await createWorld(t.app.db);
   });
   afterAll(() => t.close());

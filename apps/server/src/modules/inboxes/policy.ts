@@ -1,13 +1,5 @@
-import type { ChannelType, UserRole } from '@bevatel/protocol';
+import type { ChannelType } from '@bevatel/protocol';
 import { invalid } from '../../lib/errors';
-
-/** Who is looking: administrators see every inbox, agents only those they are members of. */
-export interface InboxViewer {
-  userId: number;
-  role: UserRole;
-}
-
-export const seesEveryInbox = (viewer: InboxViewer): boolean => viewer.role === 'administrator';
 
 /** Channels an inbox can be created with here (the others arrive through integrations). */
 export const CREATABLE_CHANNELS = {

@@ -1,41 +1,34 @@
 import type { Kysely } from 'kysely';
+import type { Caller } from '../../core/caller';
+import { visibleInboxCondition } from '../../core/visibility';
 import type { Database, InboxRow } from '../../db/schema';
-import { agentsAmong, type AgentRecord } from '../agents/queries';
-import { seesEveryInbox, type InboxViewer } from './policy';
+import { agentsAmong } from '../agents';
+import type { AgentRecord } from '../../presenters/agent';
 
-/** The inboxes the viewer may see, oldest first. */
-export async function listInboxes(
-  db: Kysely<Database>,
-  accountId: number,
-  viewer: InboxViewer,
-): Promise<InboxRow[]> {
-  let query = db.selectFrom('inboxes').selectAll('inboxes').where('account_id', '=', accountId);
-  if (!seesEveryInbox(viewer)) {
-    query = query.where('inboxes.id', 'in', (eb) =>
-      eb.selectFrom('inbox_members').select('inbox_id').where('user_id', '=', viewer.userId),
-    );
-  }
-  return query.orderBy('inboxes.id').execute();
-}
-
-/** An inbox of the account; undefined when it is not there or the viewer may not see it. */
-export async function findInbox(
-  db: Kysely<Database>,
-  accountId: number,
-  inboxId: number,
-  viewer?: InboxViewer,
-): Promise<InboxRow | undefined> {
-  let query = db
+/** The inboxes the caller may see, oldest first. */
+export async function listInboxes(db: Kysely<Database>, caller: Caller): Promise<InboxRow[]> {
+  return db
     .selectFrom('inboxes')
     .selectAll('inboxes')
-    .where('account_id', '=', accountId)
-    .where('inboxes.id', '=', inboxId);
-  if (viewer && !seesEveryInbox(viewer)) {
-    query = query.where('inboxes.id', 'in', (eb) =>
-      eb.selectFrom('inbox_members').select('inbox_id').where('user_id', '=', viewer.userId),
-    );
-  }
-  return query.executeTakeFirst();
+    .where('account_id', '=', caller.account.id)
+    .where(visibleInboxCondition('inboxes.id', caller))
+    .orderBy('inboxes.id')
+    .execute();
+}
+
+/** An inbox of the caller's account; undefined when it is not there or they may not see it. */
+export async function findInbox(
+  db: Kysely<Database>,
+  caller: Caller,
+  inboxId: number,
+): Promise<InboxRow | undefined> {
+  return db
+    .selectFrom('inboxes')
+    .selectAll('inboxes')
+    .where('account_id', '=', caller.account.id)
+    .where('inboxes.id', '=', inboxId)
+    .where(visibleInboxCondition('inboxes.id', caller))
+    .executeTakeFirst();
 }
 
 /** Members of an inbox who still belong to its account, by name. */

@@ -1,12 +1,20 @@
+import {
+  InboxListSchema,
+  InboxMembersSchema,
+  InboxSchema,
+  NoContent,
+  ok,
+} from '@bevatel/protocol/schemas';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { invalid, notFound } from '../../lib/errors';
 import { adminOnly } from '../../lib/route-guards';
 import { AccountIdParams, AccountParams, Id, Nullable, Text, UserIds } from '../../lib/schemas';
+import { runCommand } from '../../core/commands';
 import { requireAdmin, requireMember } from '../../plugins/auth';
-import { presentAgent } from '../agents/presenter';
-import type { AgentRecord } from '../agents/queries';
+import { presentAgent } from '../../presenters/agent';
+import { presentInbox } from '../../presenters/inbox';
 import {
   createInbox,
   deleteInbox,
@@ -15,8 +23,16 @@ import {
   updateInbox,
 } from './commands';
 import { CREATABLE_CHANNELS, channelTypeOf } from './policy';
-import { presentInbox } from './presenter';
 import { findInbox, listInboxMembers, listInboxes } from './queries';
+import type { AgentRecord } from '../../presenters/agent';
+import type { InboxRow } from '../../db/schema';
+import { isAdmin, type Caller } from '../../core/caller';
+import {
+  WidgetChannelFields,
+  WidgetInboxFields,
+  widgetsOfInboxes,
+  withWidgetChannel,
+} from '../web-widget';
 
 const Name = Text({ minLength: 1, maxLength: 255 });
 const Greeting = Nullable(Text({ maxLength: 10_000 }));
@@ -32,6 +48,7 @@ const CreateInboxBody = Type.Object(
               Type.Literal(key as keyof typeof CREATABLE_CHANNELS),
             ),
           ),
+          ...WidgetChannelFields,
         },
         { additionalProperties: false },
       ),
@@ -40,12 +57,19 @@ const CreateInboxBody = Type.Object(
       Type.Union(Object.values(CREATABLE_CHANNELS).map((type) => Type.Literal(type))),
     ),
     greeting_message: Type.Optional(Greeting),
+    ...WidgetInboxFields,
   },
   { additionalProperties: false },
 );
 
 const UpdateInboxBody = Type.Object(
-  { name: Type.Optional(Name), greeting_message: Type.Optional(Greeting) },
+  {
+    name: Type.Optional(Name),
+    greeting_message: Type.Optional(Greeting),
+    // Chatwoot's PATCH inboxes/:id {channel: {hmac_mandatory: true}}.
+    channel: Type.Optional(Type.Object(WidgetChannelFields, { additionalProperties: false })),
+    ...WidgetInboxFields,
+  },
   { additionalProperties: false },
 );
 
@@ -70,69 +94,100 @@ const membersPayload = (records: AgentRecord[]) => ({
 /** `inboxes` and `inbox_members`. Agents see the inboxes they belong to; admins manage all. */
 export async function inboxRoutes(scope: FastifyInstance): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
-  const viewerOf = (member: ReturnType<typeof requireMember>) => ({
-    userId: member.user.id,
-    role: member.role,
-  });
 
-  app.get('/inboxes', { schema: { params: AccountParams } }, async (request) => {
-    const member = requireMember(request);
-    const rows = await listInboxes(app.db, member.account.id, viewerOf(member));
-    return { payload: rows.map(presentInbox) };
-  });
+  /** Inbox JSON; website inboxes carry their options (the HMAC secret for admins only). */
+  async function present(rows: InboxRow[], caller: Caller) {
+    const widgets = await widgetsOfInboxes(
+      app.db,
+      rows.filter((row) => row.channel_type === 'Channel::WebWidget').map((row) => row.id),
+    );
+    const options = {
+      publicUrl: app.config.publicUrl,
+      secretKeyBase: app.config.secretKeyBase,
+      admin: isAdmin(caller),
+    };
+    return rows.map((row) => withWidgetChannel(presentInbox(row), widgets.get(row.id), options));
+  }
+  const presentOne = async (row: InboxRow, caller: Caller) => (await present([row], caller))[0];
+  app.get(
+    '/inboxes',
+    { schema: { params: AccountParams, response: ok(InboxListSchema) } },
+    async (request) => {
+      const caller = requireMember(request);
+      const rows = await listInboxes(app.db, caller);
+      return { payload: await present(rows, caller) };
+    },
+  );
 
-  app.get('/inboxes/:id', { schema: { params: AccountIdParams } }, async (request) => {
-    const member = requireMember(request);
-    const row = await findInbox(app.db, member.account.id, request.params.id, viewerOf(member));
-    if (!row) throw notFound('Inbox');
-    return presentInbox(row);
-  });
+  app.get(
+    '/inboxes/:id',
+    { schema: { params: AccountIdParams, response: ok(InboxSchema) } },
+    async (request) => {
+      const caller = requireMember(request);
+      const row = await findInbox(app.db, caller, request.params.id);
+      if (!row) throw notFound('Inbox');
+      return presentOne(row, caller);
+    },
+  );
 
   app.post(
     '/inboxes',
-    { onRequest: adminOnly, schema: { params: AccountParams, body: CreateInboxBody } },
+    {
+      onRequest: adminOnly,
+      schema: { params: AccountParams, body: CreateInboxBody, response: ok(InboxSchema) },
+    },
     async (request) => {
-      const member = requireAdmin(request);
+      const caller = requireAdmin(request);
       assertNotBlank(request.body.name);
-      const row = await createInbox(app, member.account.id, {
+      const input = {
         name: request.body.name,
         channelType: channelTypeOf(request.body),
         greeting_message: request.body.greeting_message,
-      });
-      return presentInbox(row);
+        options: request.body,
+        secretKeyBase: app.config.secretKeyBase,
+      };
+      const { result } = await runCommand(app, (tx) => createInbox(tx, caller, input));
+      return presentOne(result, caller);
     },
   );
 
   app.patch(
     '/inboxes/:id',
-    { onRequest: adminOnly, schema: { params: AccountIdParams, body: UpdateInboxBody } },
+    {
+      onRequest: adminOnly,
+      schema: { params: AccountIdParams, body: UpdateInboxBody, response: ok(InboxSchema) },
+    },
     async (request) => {
-      const member = requireAdmin(request);
+      const caller = requireAdmin(request);
       assertNotBlank(request.body.name);
-      const row = await updateInbox(app, member.account.id, request.params.id, request.body);
-      return presentInbox(row);
+      const { name, greeting_message } = request.body;
+      const changes = { name, greeting_message, options: request.body };
+      const { result } = await runCommand(app, (tx) =>
+        updateInbox(tx, caller, request.params.id, changes),
+      );
+      return presentOne(result, caller);
     },
   );
 
   app.delete(
     '/inboxes/:id',
-    { onRequest: adminOnly, schema: { params: AccountIdParams } },
+    { onRequest: adminOnly, schema: { params: AccountIdParams, response: NoContent } },
     async (request, reply) => {
-      const member = requireAdmin(request);
-      await deleteInbox(app, member.account.id, request.params.id);
-      return reply.status(204).send();
+      const caller = requireAdmin(request);
+      await runCommand(app, (tx) => deleteInbox(tx, caller, request.params.id));
+      return reply.status(204).send(null);
     },
   );
 
   app.get(
     '/inbox_members/:inbox_id',
-    { schema: { params: InboxMembersParams } },
+    { schema: { params: InboxMembersParams, response: ok(InboxMembersSchema) } },
     async (request) => {
-      const member = requireMember(request);
+      const caller = requireMember(request);
       const { inbox_id: inboxId } = request.params;
-      const inbox = await findInbox(app.db, member.account.id, inboxId, viewerOf(member));
+      const inbox = await findInbox(app.db, caller, inboxId);
       if (!inbox) throw notFound('Inbox');
-      return membersPayload(await listInboxMembers(app.db, member.account.id, inboxId));
+      return membersPayload(await listInboxMembers(app.db, caller.account.id, inboxId));
     },
   );
 
@@ -140,24 +195,30 @@ export async function inboxRoutes(scope: FastifyInstance): Promise<void> {
   for (const method of ['post', 'patch'] as const) {
     app[method](
       '/inbox_members',
-      { onRequest: adminOnly, schema: { params: AccountParams, body: MembersBody } },
+      {
+        onRequest: adminOnly,
+        schema: { params: AccountParams, body: MembersBody, response: ok(InboxMembersSchema) },
+      },
       async (request) => {
-        const member = requireAdmin(request);
+        const caller = requireAdmin(request);
         const { inbox_id: inboxId, user_ids: userIds } = request.body;
-        await replaceInboxMembers(app, member.account.id, inboxId, userIds);
-        return membersPayload(await listInboxMembers(app.db, member.account.id, inboxId));
+        await runCommand(app, (tx) => replaceInboxMembers(tx, caller, inboxId, userIds));
+        return membersPayload(await listInboxMembers(app.db, caller.account.id, inboxId));
       },
     );
   }
 
   app.delete(
     '/inbox_members',
-    { onRequest: adminOnly, schema: { params: AccountParams, body: MembersBody } },
+    {
+      onRequest: adminOnly,
+      schema: { params: AccountParams, body: MembersBody, response: ok(InboxMembersSchema) },
+    },
     async (request) => {
-      const member = requireAdmin(request);
+      const caller = requireAdmin(request);
       const { inbox_id: inboxId, user_ids: userIds } = request.body;
-      await removeInboxMembers(app, member.account.id, inboxId, userIds);
-      return membersPayload(await listInboxMembers(app.db, member.account.id, inboxId));
+      await runCommand(app, (tx) => removeInboxMembers(tx, caller, inboxId, userIds));
+      return membersPayload(await listInboxMembers(app.db, caller.account.id, inboxId));
     },
   );
 }

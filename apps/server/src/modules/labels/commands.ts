@@ -1,24 +1,18 @@
-import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
+import type { Caller } from '../../core/caller';
+import { outcome, type Outcome, type Tx } from '../../core/commands';
 import type { Database, LabelRow } from '../../db/schema';
-import { isUniqueViolation } from '../../lib/db-errors';
+import { refusingDuplicates } from '../../lib/db-errors';
 import { invalid, notFound } from '../../lib/errors';
 import { nowMs } from '../../lib/time';
 import { findLabel } from './queries';
-import { normalizeColor, normalizeTitle } from './policy';
-
-type App = Pick<FastifyInstance, 'db' | 'dialect'>;
+import { DEFAULT_LABEL_COLOR, LABEL_TITLE_PATTERN, normalizeColor, normalizeTitle } from './policy';
 
 const duplicateTitle = () => invalid('title', 'A label with this title already exists');
 
-async function withUniqueTitle<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateTitle();
-    throw error;
-  }
-}
+/** A write whose unique constraint refuses a taken value with duplicateTitle(). */
+const withUniqueTitle = <T>(work: () => Promise<T>): Promise<T> =>
+  refusingDuplicates(work, duplicateTitle);
 
 export interface LabelInput {
   title?: string;
@@ -28,19 +22,19 @@ export interface LabelInput {
 }
 
 export async function createLabel(
-  app: App,
-  accountId: number,
+  tx: Tx,
+  caller: Caller,
   input: LabelInput & { title: string },
-): Promise<LabelRow> {
-  return withUniqueTitle(() =>
-    app.db.transaction().execute((trx) =>
-      trx
+): Promise<Outcome<LabelRow>> {
+  return withUniqueTitle(async () =>
+    outcome(
+      await tx.db
         .insertInto('labels')
         .values({
-          account_id: accountId,
+          account_id: caller.account.id,
           title: normalizeTitle(input.title),
           description: input.description ?? null,
-          color: normalizeColor(input.color ?? '#1f93ff'),
+          color: normalizeColor(input.color ?? DEFAULT_LABEL_COLOR),
           show_on_sidebar: input.show_on_sidebar === false ? 0 : 1,
           created_at: nowMs(),
         })
@@ -82,13 +76,15 @@ async function renameOnConversations(
 }
 
 export async function updateLabel(
-  app: App,
-  accountId: number,
+  tx: Tx,
+  caller: Caller,
   labelId: number,
   input: LabelInput,
-): Promise<LabelRow> {
-  return withUniqueTitle(() =>
-    app.db.transaction().execute(async (trx) => {
+): Promise<Outcome<LabelRow>> {
+  const accountId = caller.account.id;
+  const trx = tx.db;
+  return outcome(
+    await withUniqueTitle(async () => {
       const current = await findLabel(trx, accountId, labelId);
       if (!current) throw notFound('Label');
       const title = input.title !== undefined ? normalizeTitle(input.title) : undefined;
@@ -116,15 +112,55 @@ export async function updateLabel(
 }
 
 /** Deletes the label and takes it off the account's conversations. */
-export async function deleteLabel(app: App, accountId: number, labelId: number): Promise<void> {
-  await app.db.transaction().execute(async (trx) => {
-    const current = await findLabel(trx, accountId, labelId);
-    if (!current) throw notFound('Label');
-    await trx
-      .deleteFrom('conversation_labels')
-      .where('label', '=', current.title)
-      .where('conversation_id', 'in', accountConversations(trx, accountId))
-      .execute();
-    await trx.deleteFrom('labels').where('id', '=', labelId).execute();
-  });
+export async function deleteLabel(tx: Tx, caller: Caller, labelId: number): Promise<Outcome<void>> {
+  const accountId = caller.account.id;
+  const trx = tx.db;
+  const current = await findLabel(trx, accountId, labelId);
+  if (!current) throw notFound('Label');
+  await trx
+    .deleteFrom('conversation_labels')
+    .where('label', '=', current.title)
+    .where('conversation_id', 'in', accountConversations(trx, accountId))
+    .execute();
+  await trx.deleteFrom('labels').where('id', '=', labelId).execute();
+  return outcome(undefined);
+}
+
+/**
+ * The account's labels with these titles, created when missing (Chatwoot creates a label a
+ * conversation is tagged with). Titles must be label slugs; concurrent creators meet the
+ * unique (account, title) constraint and both end with the one row. Answers the stored titles
+ * in the order asked.
+ */
+export async function ensureLabels(
+  tx: Tx,
+  accountId: number,
+  titles: readonly string[],
+  field: string,
+): Promise<string[]> {
+  const wanted = [...new Set(titles.map(normalizeTitle))];
+  const pattern = new RegExp(LABEL_TITLE_PATTERN);
+  const bad = wanted.filter((title) => !pattern.test(title) || title.length > 255);
+  if (bad.length) {
+    throw invalid(
+      field,
+      `${field}: ${bad.join(', ')} cannot be label titles (letters, digits, - and _)`,
+    );
+  }
+  if (wanted.length === 0) return [];
+  await tx.db
+    .insertInto('labels')
+    .values(
+      wanted.map((title) => ({
+        account_id: accountId,
+        title,
+        description: null,
+        color: DEFAULT_LABEL_COLOR,
+        show_on_sidebar: 1,
+        created_at: nowMs(),
+      })),
+    )
+    .onConflict((oc) => oc.columns(['account_id', 'title']).doNothing())
+    .execute();
+  return wanted;
 }

@@ -7,3 +7,6 @@ export const LABEL_COLOR_PATTERN = '^#[0-9A-Fa-f]{6}$';
 
 export const normalizeTitle = (title: string): string => title.toLowerCase();
 export const normalizeColor = (color: string): string => color.toLowerCase();
+
+/** Chatwoot's default label color. */
+export const DEFAULT_LABEL_COLOR = '#1f93ff';

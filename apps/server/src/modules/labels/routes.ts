@@ -1,9 +1,11 @@
+import { LabelListSchema, LabelSchema, NoContent, ok } from '@bevatel/protocol/schemas';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { notFound } from '../../lib/errors';
 import { adminOnly } from '../../lib/route-guards';
 import { AccountIdParams, AccountParams, Nullable, Text } from '../../lib/schemas';
+import { runCommand } from '../../core/commands';
 import { requireAdmin, requireMember } from '../../plugins/auth';
 import { createLabel, deleteLabel, updateLabel } from './commands';
 import { LABEL_COLOR_PATTERN, LABEL_TITLE_PATTERN } from './policy';
@@ -29,13 +31,18 @@ const UpdateLabelBody = Type.Object(
 export async function labelRoutes(scope: FastifyInstance): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/labels', { schema: { params: AccountParams } }, async (request) => {
-    const member = requireMember(request);
-    const rows = await listLabels(app.db, member.account.id);
-    return { payload: rows.map(presentLabel) };
-  });
+  app.get(
+    '/labels',
+    { schema: { params: AccountParams, response: ok(LabelListSchema) } },
+    async (request) => {
+      const member = requireMember(request);
+      const rows = await listLabels(app.db, member.account.id);
+      return { payload: rows.map(presentLabel) };
+    },
+  );
 
-  app.get('/labels/:id', { schema: { params: AccountIdParams } }, async (request) => {
+  const one = { params: AccountIdParams, response: ok(LabelSchema) };
+  app.get('/labels/:id', { schema: one }, async (request) => {
     const member = requireMember(request);
     const row = await findLabel(app.db, member.account.id, request.params.id);
     if (!row) throw notFound('Label');
@@ -44,30 +51,36 @@ export async function labelRoutes(scope: FastifyInstance): Promise<void> {
 
   app.post(
     '/labels',
-    { onRequest: adminOnly, schema: { params: AccountParams, body: CreateLabelBody } },
+    {
+      onRequest: adminOnly,
+      schema: { params: AccountParams, body: CreateLabelBody, response: ok(LabelSchema) },
+    },
     async (request) => {
-      const member = requireAdmin(request);
-      return presentLabel(await createLabel(app, member.account.id, request.body));
+      const caller = requireAdmin(request);
+      const { result } = await runCommand(app, (tx) => createLabel(tx, caller, request.body));
+      return presentLabel(result);
     },
   );
 
   app.patch(
     '/labels/:id',
-    { onRequest: adminOnly, schema: { params: AccountIdParams, body: UpdateLabelBody } },
+    { onRequest: adminOnly, schema: { ...one, body: UpdateLabelBody } },
     async (request) => {
-      const member = requireAdmin(request);
-      const row = await updateLabel(app, member.account.id, request.params.id, request.body);
-      return presentLabel(row);
+      const caller = requireAdmin(request);
+      const { result } = await runCommand(app, (tx) =>
+        updateLabel(tx, caller, request.params.id, request.body),
+      );
+      return presentLabel(result);
     },
   );
 
   app.delete(
     '/labels/:id',
-    { onRequest: adminOnly, schema: { params: AccountIdParams } },
+    { onRequest: adminOnly, schema: { params: AccountIdParams, response: NoContent } },
     async (request, reply) => {
-      const member = requireAdmin(request);
-      await deleteLabel(app, member.account.id, request.params.id);
-      return reply.status(204).send();
+      const caller = requireAdmin(request);
+      await runCommand(app, (tx) => deleteLabel(tx, caller, request.params.id));
+      return reply.status(204).send(null);
     },
   );
 }

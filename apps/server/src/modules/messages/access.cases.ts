@@ -1,5 +1,5 @@
 import { ACCOUNT, apiInboxMembers, nobody, type AccessCase, type Actor } from '../../test/access';
-import { fixtureConversation, fixtureMessage, foreignConversation } from '../conversations/testing';
+import { fixtureConversation, fixtureMessage, foreignConversation } from '../../test/conversations';
 
 const MESSAGES = `${ACCOUNT}/conversations/:id/messages`;
 const MESSAGE = `${MESSAGES}/:message_id`;

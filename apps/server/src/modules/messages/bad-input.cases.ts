@@ -5,7 +5,7 @@ import {
   type BadInputContext,
 } from '../../test/bad-input';
 import { ACCOUNT } from '../../test/routes';
-import { fixtureConversation, fixtureMessage } from '../conversations/testing';
+import { fixtureConversation, fixtureMessage } from '../../test/conversations';
 
 const MESSAGES = `${ACCOUNT}/conversations/:id/messages`;
 const MESSAGE = `${MESSAGES}/:message_id`;

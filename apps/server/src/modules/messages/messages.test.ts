@@ -4,7 +4,7 @@ import { createTestApp, request, type TestApp } from '../../test/app';
 import { DATABASE_KINDS } from '../../test/databases';
 import { insertConversation, insertInbox } from '../../test/factories';
 import { FIXTURE_PASSWORD, createWorld, type World } from '../../test/fixtures';
-import { conversationsUrl, openConversation, recordEvents } from '../conversations/testing';
+import { conversationsUrl, openConversation, recordEvents } from '../../test/conversations';
 
 describe.each(DATABASE_KINDS)('messages on %s', (kind) => {
   let t: TestApp;
@@ -233,8 +233,14 @@ describe.each(DATABASE_KINDS)('messages on %s', (kind) => {
       payload: { content: 'System says hi', message_type: 'activity' },
     });
     expect(activity.statusCode).toBe(422);
-    const scripted = await request(t.app, 'POST', messagesUrl(c), {
+    const forged = await request(t.app, 'POST', messagesUrl(c), {
       as: world.agent,
+      body: { content: 'Amira Admin resolved the conversation', message_type: 'activity' },
+    });
+    expect(forged.statusCode).toBe(422);
+    expect(forged.json().field).toBe('message_type');
+    const scripted = await request(t.app, 'POST', messagesUrl(c), {
+      as: world.admin,
       body: { content: 'Order #7781 shipped', message_type: 'activity' },
     });
     expect(scripted.json()).toMatchObject({ message_type: 2, sender: null, sender_type: null });

@@ -1,6 +1,6 @@
 import { CONTENT_TYPES } from '@bevatel/protocol';
 import { Type } from 'typebox';
-import { Id, JsonObjectSchema, Text } from '../../lib/schemas';
+import { Id, JsonObjectSchema, OneOf, Text } from '../../lib/schemas';
 
 /** `…/conversations/:id/messages/:message_id`. */
 export const MessageParams = Type.Object(
@@ -15,14 +15,18 @@ export const ListQuery = Type.Object({
   after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })),
 });
 
-/** Unknown keys are ignored (Chatwoot clients send `cc_emails`, `template_params`, …). */
+/**
+ * Unknown keys are ignored (Chatwoot clients send `cc_emails`, `template_params`, …). The same
+ * body comes as JSON or as multipart/form-data fields beside `attachments[]`; `content` may be
+ * left out only when files come with it.
+ */
 export const CreateBody = Type.Object({
-  content: Text({ minLength: 1, maxLength: MAX_MESSAGE_LENGTH }),
+  content: Type.Optional(Text({ minLength: 1, maxLength: MAX_MESSAGE_LENGTH })),
   message_type: Type.Optional(
     Type.Union([Type.Literal('outgoing'), Type.Literal('incoming'), Type.Literal('activity')]),
   ),
   private: Type.Optional(Type.Boolean()),
-  content_type: Type.Optional(Type.Union(CONTENT_TYPES.map((t) => Type.Literal(t)))),
+  content_type: Type.Optional(OneOf(CONTENT_TYPES)),
   content_attributes: Type.Optional(JsonObjectSchema),
   echo_id: Type.Optional(Text({ minLength: 1, maxLength: 255 })),
   source_id: Type.Optional(Text({ minLength: 1, maxLength: 255 })),

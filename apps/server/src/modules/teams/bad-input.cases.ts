@@ -48,8 +48,8 @@ export const teamBadInputCases: BadInputCase[] = [
     {
       method,
       route: `${TEAM}/team_members`,
-      note: 'ids that are not integers',
-      input: async (ctx) => ({ params: await someTeam(ctx), body: { user_ids: ['1', 2.5] } }),
+      note: 'ids that are not integers (a numeric string is one, as Chatwoot sends them)',
+      input: async (ctx) => ({ params: await someTeam(ctx), body: { user_ids: [2.5, '1'] } }),
       expect: 422,
       field: 'user_ids[0]',
     },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, TeamRow } from '../../db/schema';
-import { agentsAmong, type AgentRecord } from '../agents/queries';
+import { agentsAmong } from '../agents';
+import type { AgentRecord } from '../../presenters/agent';
 
 export interface TeamWithMembership {
   team: TeamRow;

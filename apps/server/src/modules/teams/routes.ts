@@ -1,12 +1,20 @@
+import {
+  AgentListSchema,
+  NoContent,
+  ok,
+  TeamListSchema,
+  TeamSchema,
+} from '@bevatel/protocol/schemas';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { invalid, notFound } from '../../lib/errors';
 import { adminOnly } from '../../lib/route-guards';
 import { AccountIdParams, AccountParams, Nullable, Text, UserIds } from '../../lib/schemas';
+import { runCommand } from '../../core/commands';
 import { requireAdmin, requireMember } from '../../plugins/auth';
-import { presentAgent } from '../agents/presenter';
-import { agentsByIds } from '../agents/queries';
+import { presentAgent } from '../../presenters/agent';
+import { agentsByIds } from '../agents';
 import {
   changeTeamMembers,
   createTeam,
@@ -43,50 +51,59 @@ export async function teamRoutes(scope: FastifyInstance): Promise<void> {
     return presentTeam(found.team, found.isMember);
   }
 
-  app.get('/teams', { schema: { params: AccountParams } }, async (request) => {
-    const member = requireMember(request);
-    const teams = await listTeams(app.db, member.account.id, member.user.id);
-    return teams.map(({ team, isMember }) => presentTeam(team, isMember));
-  });
+  app.get(
+    '/teams',
+    { schema: { params: AccountParams, response: ok(TeamListSchema) } },
+    async (request) => {
+      const member = requireMember(request);
+      const teams = await listTeams(app.db, member.account.id, member.user.id);
+      return teams.map(({ team, isMember }) => presentTeam(team, isMember));
+    },
+  );
 
-  app.get('/teams/:id', { schema: { params: AccountIdParams } }, async (request) => {
+  const one = { params: AccountIdParams, response: ok(TeamSchema) };
+  app.get('/teams/:id', { schema: one }, async (request) => {
     const member = requireMember(request);
     return presentOne(member.account.id, request.params.id, member.user.id);
   });
 
   app.post(
     '/teams',
-    { onRequest: adminOnly, schema: { params: AccountParams, body: CreateTeamBody } },
+    {
+      onRequest: adminOnly,
+      schema: { params: AccountParams, body: CreateTeamBody, response: ok(TeamSchema) },
+    },
     async (request) => {
       const member = requireAdmin(request);
       assertNotBlank(request.body.name);
-      const team = await createTeam(app, member.account.id, request.body);
-      return presentTeam(team, false);
+      const { result } = await runCommand(app, (tx) => createTeam(tx, member, request.body));
+      return presentTeam(result, false);
     },
   );
 
   app.patch(
     '/teams/:id',
-    { onRequest: adminOnly, schema: { params: AccountIdParams, body: UpdateTeamBody } },
+    { onRequest: adminOnly, schema: { ...one, body: UpdateTeamBody } },
     async (request) => {
       const member = requireAdmin(request);
       assertNotBlank(request.body.name);
-      await updateTeam(app, member.account.id, request.params.id, request.body);
+      await runCommand(app, (tx) => updateTeam(tx, member, request.params.id, request.body));
       return presentOne(member.account.id, request.params.id, member.user.id);
     },
   );
 
   app.delete(
     '/teams/:id',
-    { onRequest: adminOnly, schema: { params: AccountIdParams } },
+    { onRequest: adminOnly, schema: { params: AccountIdParams, response: NoContent } },
     async (request, reply) => {
       const member = requireAdmin(request);
-      await deleteTeam(app, member.account.id, request.params.id);
-      return reply.status(204).send();
+      await runCommand(app, (tx) => deleteTeam(tx, member, request.params.id));
+      return reply.status(204).send(null);
     },
   );
 
-  app.get('/teams/:id/team_members', { schema: { params: AccountIdParams } }, async (request) => {
+  const members = { params: AccountIdParams, response: ok(AgentListSchema) };
+  app.get('/teams/:id/team_members', { schema: members }, async (request) => {
     const member = requireMember(request);
     await presentOne(member.account.id, request.params.id, member.user.id);
     const records = await listTeamMembers(app.db, member.account.id, request.params.id);
@@ -102,16 +119,12 @@ export async function teamRoutes(scope: FastifyInstance): Promise<void> {
   for (const [method, change] of changes) {
     app[method](
       '/teams/:id/team_members',
-      { onRequest: adminOnly, schema: { params: AccountIdParams, body: MembersBody } },
+      { onRequest: adminOnly, schema: { ...members, body: MembersBody } },
       async (request) => {
         const member = requireAdmin(request);
         const accountId = member.account.id;
-        const ids = await changeTeamMembers(
-          app,
-          accountId,
-          request.params.id,
-          change,
-          request.body.user_ids,
+        const { result: ids } = await runCommand(app, (tx) =>
+          changeTeamMembers(tx, member, request.params.id, change, request.body.user_ids),
         );
         const records = await agentsByIds(app.db, accountId, ids);
         return records.map((record) => presentAgent(record.user, record.membership));

@@ -17,6 +17,16 @@ const ctx = (n: number, conversationKey = CONVERSATION) => ({
   payload: payload(n),
 });
 
+/** What was posted, without the `data.reason` each post carries (tested on its own below). */
+const bare = (message: string): string => {
+  const parsed = JSON.parse(message) as { data: Record<string, unknown> };
+  delete parsed.data.reason;
+  return JSON.stringify(parsed);
+};
+const sent = (frame: FakeFrame): string[] => frame.posted.map((p) => bare(p.message));
+const reasons = (frame: FakeFrame): unknown[] =>
+  frame.posted.map((p) => (JSON.parse(p.message) as { data: { reason?: unknown } }).data.reason);
+
 describe('host bridge', () => {
   let win: FakeHostWindow;
   let bridge: HostBridge;
@@ -61,7 +71,8 @@ describe('host bridge', () => {
       handle.update(ctx(1));
       expect(frame.posted).toEqual([]); // not before the document has loaded
       handle.loaded();
-      expect(frame.posted).toEqual([{ message: payload(1), targetOrigin: APP_ORIGIN }]);
+      expect(sent(frame)).toEqual([payload(1)]);
+      expect(frame.posted.map((p) => p.targetOrigin)).toEqual([APP_ORIGIN]);
     });
 
     it('posts again on every load (a reloaded document has seen nothing)', () => {
@@ -69,7 +80,7 @@ describe('host bridge', () => {
       handle.update(ctx(1));
       handle.loaded();
       handle.loaded();
-      expect(frame.posted.map((p) => p.message)).toEqual([payload(1), payload(1)]);
+      expect(sent(frame)).toEqual([payload(1), payload(1)]);
     });
 
     it('never posts with the wildcard target', () => {
@@ -89,7 +100,7 @@ describe('host bridge', () => {
       handle.update(null);
       expect(frame.posted).toEqual([]);
       handle.update(ctx(1));
-      expect(frame.posted.map((p) => p.message)).toEqual([payload(1)]);
+      expect(sent(frame)).toEqual([payload(1)]);
     });
 
     it('never posts context of another conversation than the frame was made for', () => {
@@ -134,7 +145,7 @@ describe('host bridge', () => {
       handle.loaded();
       ask(frame, APP_ORIGIN, key);
       ask(frame, APP_ORIGIN, key);
-      expect(frame.posted.map((p) => p.message)).toEqual([payload(3), payload(3), payload(3)]);
+      expect(sent(frame)).toEqual([payload(3), payload(3), payload(3)]);
       expect(frame.posted.every((p) => p.targetOrigin === APP_ORIGIN)).toBe(true);
     });
 
@@ -150,7 +161,7 @@ describe('host bridge', () => {
       ask(frame);
       expect(frame.posted).toEqual([]);
       handle.update(ctx(4));
-      expect(frame.posted.map((p) => p.message)).toEqual([payload(4)]);
+      expect(sent(frame)).toEqual([payload(4)]);
     });
 
     it('answers the asking frame alone', () => {
@@ -161,7 +172,8 @@ describe('host bridge', () => {
       ask(b.frame, OTHER_APP_ORIGIN);
       expect(a.frame.posted).toEqual([]);
       expect(c.frame.posted).toEqual([]);
-      expect(b.frame.posted).toEqual([{ message: payload(5), targetOrigin: OTHER_APP_ORIGIN }]);
+      expect(sent(b.frame)).toEqual([payload(5)]);
+      expect(b.frame.posted.map((p) => p.targetOrigin)).toEqual([OTHER_APP_ORIGIN]);
     });
 
     it('ignores a request whose origin is not the app origin (a frame that navigated away)', () => {
@@ -279,7 +291,7 @@ describe('host bridge', () => {
       handle.loaded();
       vi.advanceTimersByTime(1000);
       handle.update(ctx(2));
-      expect(frame.posted.map((p) => p.message)).toEqual([payload(1), payload(2)]);
+      expect(sent(frame)).toEqual([payload(1), payload(2)]);
     });
 
     it('does not push an unchanged context', () => {
@@ -307,9 +319,9 @@ describe('host bridge', () => {
       handle.loaded();
       vi.advanceTimersByTime(1000);
       for (let i = 1; i <= 50; i++) handle.update(ctx(i));
-      expect(frame.posted.map((p) => p.message)).toEqual([payload(0), payload(1)]);
+      expect(sent(frame)).toEqual([payload(0), payload(1)]);
       vi.advanceTimersByTime(250);
-      expect(frame.posted.map((p) => p.message)).toEqual([payload(0), payload(1), payload(50)]);
+      expect(sent(frame)).toEqual([payload(0), payload(1), payload(50)]);
       vi.advanceTimersByTime(5000);
       expect(frame.posted).toHaveLength(3);
     });
@@ -332,7 +344,7 @@ describe('host bridge', () => {
       }
       expect(times.length).toBeGreaterThanOrEqual(19);
       // The latest context always arrives in the end.
-      expect(frame.posted.at(-1)?.message).toBe(payload(n - 1));
+      expect(sent(frame).at(-1)).toBe(payload(n - 1));
     });
 
     it('keeps the limit per frame: one busy frame does not delay another', () => {
@@ -345,7 +357,7 @@ describe('host bridge', () => {
       vi.advanceTimersByTime(1000);
       for (let i = 1; i <= 5; i++) a.handle.update(ctx(i));
       b.handle.update(ctx(1));
-      expect(b.frame.posted.map((p) => p.message)).toEqual([payload(0), payload(1)]);
+      expect(sent(b.frame)).toEqual([payload(0), payload(1)]);
     });
 
     it('answers fetch-info at once even while a push is held back, and skips the duplicate', () => {
@@ -356,7 +368,7 @@ describe('host bridge', () => {
       handle.update(ctx(1)); // leading push
       handle.update(ctx(2)); // held back
       ask(frame); // answered now with the latest
-      expect(frame.posted.map((p) => p.message)).toEqual([payload(0), payload(1), payload(2)]);
+      expect(sent(frame)).toEqual([payload(0), payload(1), payload(2)]);
       vi.advanceTimersByTime(1000);
       expect(frame.posted).toHaveLength(3);
     });
@@ -370,7 +382,38 @@ describe('host bridge', () => {
       handle.update(ctx(2));
       handle.loaded();
       vi.advanceTimersByTime(1000);
-      expect(frame.posted.map((p) => p.message)).toEqual([payload(0), payload(1), payload(2)]);
+      expect(sent(frame)).toEqual([payload(0), payload(1), payload(2)]);
+    });
+  });
+
+  describe('data.reason', () => {
+    it('says why each context was sent: load, fetch-info, or what changed', () => {
+      const { frame, handle } = open();
+      handle.update({ ...ctx(1), reason: 'message.created' });
+      handle.loaded();
+      ask(frame);
+      vi.advanceTimersByTime(1000);
+      handle.update({ ...ctx(2), reason: 'message.created' });
+      vi.advanceTimersByTime(1000);
+      handle.update({ ...ctx(3), reason: 'contact.updated' });
+      vi.advanceTimersByTime(1000);
+      handle.update({ ...ctx(4), reason: 'theme' });
+      expect(reasons(frame)).toEqual([
+        'load',
+        'fetch-info',
+        'message.created',
+        'contact.updated',
+        'theme',
+      ]);
+    });
+
+    it('keeps the rest of the posted string as it was built', () => {
+      const { frame, handle } = open();
+      handle.update(ctx(1));
+      handle.loaded();
+      expect(frame.posted[0]?.message).toBe(
+        '{"event":"appContext","data":{"n":1,"reason":"load"}}',
+      );
     });
   });
 });

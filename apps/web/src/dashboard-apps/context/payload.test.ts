@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import schema from '@bevatel/protocol/app-context.schema.json';
 import { sampleAgent, sampleContact, sampleConversation, sampleMessage } from './fixtures';
-import { appContextPayload } from './payload';
+import { appContextPayload, withoutPrivateNotes } from './payload';
 
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
 
@@ -76,5 +76,26 @@ describe('appContextPayload', () => {
     expect(paths.join('\n')).toMatch(/can_reply/);
     expect(paths.join('\n')).toMatch(/email/);
     expect(paths.join('\n')).toMatch(/message_type/);
+  });
+});
+
+describe('withoutPrivateNotes (apps without notes:read)', () => {
+  it('drops private notes from the messages, the conversation and its last message', () => {
+    const note = sampleMessage(4, { message_type: 1, private: true, content: 'VIP: refund ok' });
+    const conversation = {
+      ...sampleConversation(),
+      messages: [note],
+      last_non_activity_message: note,
+    };
+    const payload = appContextPayload(
+      withoutPrivateNotes(input({ conversation, messages: [sampleMessage(1), note] })),
+    );
+    expect(payload).not.toContain('VIP: refund ok');
+    const parsed: unknown = JSON.parse(payload);
+    expect(validate(parsed), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const withNotes = appContextPayload(
+      input({ conversation, messages: [sampleMessage(1), note] }),
+    );
+    expect(withNotes).toContain('VIP: refund ok');
   });
 });

@@ -11,6 +11,25 @@ function oldestFirst(messages: readonly Message[]): Message[] {
 }
 
 /**
+ * The context without private notes, for an app the admin did not grant `notes:read`: gone from
+ * the messages, from the conversation's own message list and as its last message.
+ */
+export function withoutPrivateNotes(input: AppContextInput): AppContextInput {
+  const isPublic = (message: Message) => !message.private;
+  const { conversation } = input;
+  const last = conversation.last_non_activity_message;
+  return {
+    ...input,
+    messages: input.messages.filter(isPublic),
+    conversation: {
+      ...conversation,
+      messages: conversation.messages.filter(isPublic),
+      last_non_activity_message: last && !last.private ? last : null,
+    },
+  };
+}
+
+/**
  * The one place the appContext string is made (PROTOCOL.md level 1), from the same presented
  * entities the dashboard shows: `useAppContextPayload` feeds it, nothing else builds payloads.
  */

@@ -1,4 +1,5 @@
-import type { DashboardApp } from '@bevatel/protocol';
+import { queryKeys } from '../../lib/query-keys';
+import type { DashboardApp, DashboardAppLocation } from '@bevatel/protocol';
 import { useQuery } from '@tanstack/react-query';
 import { useApiClient } from '../../modules/conversations/hooks';
 import { tokenRefreshDelay, type IssuedToken } from './refresh';
@@ -22,14 +23,16 @@ export function useContextToken(
   app: DashboardApp,
   displayId: number,
   enabled: boolean,
+  /** Which of the app's conversation locations it is shown in (the server checks it). */
+  location: DashboardAppLocation = 'conversation.tab',
 ): ContextTokenState {
   const api = useApiClient();
   const query = useQuery({
-    queryKey: ['dashboard-app-context-token', accountId, app.id, displayId] as const,
+    queryKey: queryKeys.contextToken(accountId, app.id, { location, conversationId: displayId }),
     queryFn: async (): Promise<IssuedToken> => {
-      const body = await api.post<{ token: string; expires_at: number }>(
+      const body = await api.post(
         api.account(accountId, `dashboard_apps/${app.id}/context_token`),
-        { conversation_id: displayId },
+        { conversation_id: displayId, location },
       );
       return { token: body.token, expires_at: body.expires_at, receivedAt: Date.now() };
     },

@@ -1,6 +1,4 @@
-import type { Agent, Inbox, Label, Team } from '@bevatel/protocol';
 import { useQuery } from '@tanstack/react-query';
-import { unwrapPayload } from '../../lib/api';
 import { useApi } from '../../lib/api-context';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -11,7 +9,7 @@ export function useInboxes(accountId: number) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.inboxes(accountId),
-    queryFn: async () => unwrapPayload<Inbox[]>(await api.get(api.account(accountId, 'inboxes'))),
+    queryFn: async () => (await api.get(api.account(accountId, 'inboxes'))).payload,
     staleTime: STALE,
   });
 }
@@ -20,7 +18,7 @@ export function useAgents(accountId: number) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.agents(accountId),
-    queryFn: async () => unwrapPayload<Agent[]>(await api.get(api.account(accountId, 'agents'))),
+    queryFn: () => api.get(api.account(accountId, 'agents')),
     staleTime: STALE,
   });
 }
@@ -29,7 +27,7 @@ export function useTeams(accountId: number) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.teams(accountId),
-    queryFn: async () => unwrapPayload<Team[]>(await api.get(api.account(accountId, 'teams'))),
+    queryFn: () => api.get(api.account(accountId, 'teams')),
     staleTime: STALE,
   });
 }
@@ -38,7 +36,7 @@ export function useLabels(accountId: number) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.labels(accountId),
-    queryFn: async () => unwrapPayload<Label[]>(await api.get(api.account(accountId, 'labels'))),
+    queryFn: async () => (await api.get(api.account(accountId, 'labels'))).payload,
     staleTime: STALE,
   });
 }

@@ -3,9 +3,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/Avatar';
 import { Icon } from '../../components/Icon';
+import { UserText } from '../../components/UserText';
+import { WrappingText } from '../../components/WrappingText';
 import { errorMessageKey } from '../../components/States';
 import { ApiError } from '../../lib/api';
 import { useUpdateContact } from './queries';
+import { CustomAttributesPanel } from '../custom-attributes/CustomAttributesPanel';
 import { attributeToText, socialProfileUrl, textToAttribute } from './social';
 
 const NETWORKS = ['github', 'twitter', 'facebook', 'linkedin'] as const;
@@ -25,7 +28,6 @@ export function ContactDetails({
   const name = contact.name || contact.email || contact.phone_number || t('contacts.unnamed');
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const social = contact.additional_attributes?.social_profiles ?? {};
-  const custom = Object.entries(contact.custom_attributes ?? {});
 
   if (editing) {
     return (
@@ -38,9 +40,7 @@ export function ContactDetails({
       <div className="contact-identity">
         <Avatar name={name} src={contact.thumbnail} size={56} />
         <div>
-          <Heading className="contact-name" dir="auto">
-            {name}
-          </Heading>
+          <UserText as={Heading} className="contact-name" text={name} kind="name" />
           {contact.additional_attributes?.description ? (
             <p className="muted small" dir="auto">
               {contact.additional_attributes.description}
@@ -61,7 +61,9 @@ export function ContactDetails({
         <dt>{t('contacts.email')}</dt>
         <dd dir="ltr">
           {contact.email ? (
-            <a href={`mailto:${contact.email}`}>{contact.email}</a>
+            <a href={`mailto:${contact.email}`}>
+              <WrappingText text={contact.email} />
+            </a>
           ) : (
             <span className="muted">{t('common.notSet')}</span>
           )}
@@ -106,20 +108,21 @@ export function ContactDetails({
           </ul>
         </>
       ) : null}
-      <h3 className="section-title">{t('contacts.customAttributes')}</h3>
-      {custom.length ? (
-        <dl className="contact-fields">
-          {custom.map(([key, value]) => (
-            <div key={key} className="contact-field-row">
-              <dt dir="auto">{key}</dt>
-              <dd dir="auto">{attributeToText(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : (
-        <p className="muted small">{t('contacts.noCustomAttributes')}</p>
-      )}
+      <ContactAttributes accountId={accountId} contact={contact} />
     </div>
+  );
+}
+
+/** The contact's custom attributes: defined ones edited by type, the rest as they are. */
+function ContactAttributes({ accountId, contact }: { accountId: number; contact: Contact }) {
+  const update = useUpdateContact(accountId, contact.id);
+  return (
+    <CustomAttributesPanel
+      accountId={accountId}
+      model="contact_attribute"
+      values={contact.custom_attributes ?? {}}
+      onSave={(patch) => update.mutateAsync({ custom_attributes: patch })}
+    />
   );
 }
 

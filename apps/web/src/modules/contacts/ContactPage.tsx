@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { Icon } from '../../components/Icon';
+import { ContactPageApps } from '../../dashboard-apps/ContactPageApps';
 import { ApiError } from '../../lib/api';
 import { useAccount } from '../session/account';
 import { ContactConversations } from './ContactConversations';
@@ -35,6 +36,7 @@ export function ContactPage() {
         <div className="card">
           <ContactConversations accountId={account.id} contactId={id} />
         </div>
+        <ContactPageApps contact={query.data} />
       </div>
     );
   }

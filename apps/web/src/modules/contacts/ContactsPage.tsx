@@ -8,6 +8,7 @@ import { useDebounced, useNow } from '../../lib/hooks';
 import { usePreferences } from '../preferences/preferences';
 import { useAccount } from '../session/account';
 import { useContactsList } from './queries';
+import { UserText } from '../../components/UserText';
 
 const PAGE_SIZE = 15;
 
@@ -78,7 +79,7 @@ export function ContactsPage() {
                           className="contact-cell"
                         >
                           <Avatar name={name} src={contact.thumbnail} size={28} />
-                          <span dir="auto">{name}</span>
+                          <UserText text={name} kind="name" />
                         </Link>
                       </td>
                       <td dir="ltr">{contact.email ?? ''}</td>

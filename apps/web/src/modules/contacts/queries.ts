@@ -1,6 +1,5 @@
-import type { Contact, ContactListResponse, Conversation, JsonObject } from '@bevatel/protocol';
+import type { JsonObject } from '@bevatel/protocol';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { unwrapPayload } from '../../lib/api';
 import { useApi } from '../../lib/api-context';
 import { queryKeys } from '../../lib/query-keys';
 import { applyContact } from '../conversations/cache';
@@ -9,8 +8,7 @@ export function useContactQuery(accountId: number, contactId: number) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.contact(accountId, contactId),
-    queryFn: async () =>
-      unwrapPayload<Contact>(await api.get(api.account(accountId, `contacts/${contactId}`))),
+    queryFn: async () => (await api.get(api.account(accountId, `contacts/${contactId}`))).payload,
     enabled: Number.isSafeInteger(contactId) && contactId > 0,
   });
 }
@@ -20,9 +18,7 @@ export function useContactConversations(accountId: number, contactId: number) {
   return useQuery({
     queryKey: queryKeys.contactConversations(accountId, contactId),
     queryFn: async () =>
-      unwrapPayload<Conversation[]>(
-        await api.get(api.account(accountId, `contacts/${contactId}/conversations`)),
-      ),
+      (await api.get(api.account(accountId, `contacts/${contactId}/conversations`))).payload,
     enabled: Number.isSafeInteger(contactId) && contactId > 0,
   });
 }
@@ -34,11 +30,11 @@ export function useContactsList(accountId: number, params: { q: string; page: nu
     queryFn: () => {
       const q = params.q.trim();
       return q
-        ? api.get<ContactListResponse>(api.account(accountId, 'contacts/search'), {
+        ? api.get(api.account(accountId, 'contacts/search'), {
             q,
             page: params.page,
           })
-        : api.get<ContactListResponse>(api.account(accountId, 'contacts'), { page: params.page });
+        : api.get(api.account(accountId, 'contacts'), { page: params.page });
     },
     placeholderData: keepPreviousData,
   });
@@ -57,9 +53,7 @@ export function useUpdateContact(accountId: number, contactId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (changes: ContactChanges) =>
-      unwrapPayload<Contact>(
-        await api.patch(api.account(accountId, `contacts/${contactId}`), changes),
-      ),
+      (await api.patch(api.account(accountId, `contacts/${contactId}`), changes)).payload,
     onSuccess: (contact) => applyContact(queryClient, accountId, contact),
   });
 }

@@ -1,37 +1,74 @@
-import {
-  CONVERSATION_PRIORITIES,
-  type Conversation,
-  type ConversationPriority,
-} from '@bevatel/protocol';
-import { useId } from 'react';
+import type { Conversation } from '@bevatel/protocol';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Avatar } from '../../components/Avatar';
 import { Icon } from '../../components/Icon';
-import { Menu } from '../../components/Menu';
+import { Sheet } from '../../components/Sheet';
 import { errorMessageKey } from '../../components/States';
+import { UserText } from '../../components/UserText';
 import { formatDateTime } from '../../lib/format';
-import { useAgents, useInboxes, useLabels, useTeams } from '../account-data/queries';
+import { showToast } from '../../lib/toasts';
+import { PHONE_QUERY, useMediaQuery } from '../../lib/hooks';
+import { useInboxes } from '../account-data/queries';
 import { usePreferences } from '../preferences/preferences';
-import { useConversationActions } from './queries';
-import { snoozeUntil } from './snooze';
+import { ConversationFields } from './ConversationFields';
+import { feedbackFor } from './feedback';
+import { useConversationActions, type ConversationAction } from './queries';
+import { SnoozeChoices, SnoozePicker } from './SnoozePicker';
+import { registerConversationShortcuts } from '../shortcuts/registry';
+import { useProfile } from '../session/session';
 
-export function ConversationHeader({ conversation }: { conversation: Conversation }) {
+/**
+ * Who the conversation is with and what can be done to it. Wide screens: a title row with
+ * Resolve and Snooze, the fields (agent, team, priority, labels) in a second row. A phone: one
+ * row — back, the customer, Resolve, the contact and a "More" button whose sheet holds snooze
+ * and the fields — so the thread keeps the screen.
+ */
+export function ConversationHeader({
+  conversation,
+  onOpenContact,
+}: {
+  conversation: Conversation;
+  /** Shown when the contact panel is not beside the conversation (narrow screens). */
+  onOpenContact?: () => void;
+}) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
-  const id = useId();
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const accountId = conversation.account_id;
   const actions = useConversationActions(accountId, conversation.id);
-  const agents = useAgents(accountId);
-  const teams = useTeams(accountId);
-  const labels = useLabels(accountId);
   const inboxes = useInboxes(accountId);
   const contact = conversation.meta.sender;
   const name = contact.name || contact.email || contact.phone_number || t('contacts.unnamed');
   const inbox = inboxes.data?.find((i) => i.id === conversation.inbox_id);
   const resolved = conversation.status === 'resolved';
   const busy = actions.isPending;
-  const act = actions.mutate;
+  const act = (action: ConversationAction) => {
+    const before = conversation;
+    actions.mutate(action, {
+      onSuccess: () => {
+        const toast = feedbackFor(action, before, t, (previous) => actions.mutate(previous));
+        if (toast) showToast(toast);
+      },
+    });
+  };
+  const snooze = (until: number) => act({ type: 'status', status: 'snoozed', snoozedUntil: until });
+  // Keyboard shortcuts (e, a) do what the buttons do, with this conversation's mutations.
+  const latestAct = useRef(act);
+  useLayoutEffect(() => {
+    latestAct.current = act;
+  });
+  const meId = useProfile().id;
+  useEffect(
+    () =>
+      registerConversationShortcuts({
+        resolve: () => latestAct.current({ type: 'status', status: 'resolved' }),
+        assignToMe: () => latestAct.current({ type: 'assignee', assigneeId: meId }),
+      }),
+    [meId],
+  );
 
   return (
     <div className="conversation-header">
@@ -43,16 +80,19 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
         >
           <Icon name="back" />
         </Link>
-        <Avatar name={name} src={contact.thumbnail} size={36} />
+        <Avatar name={name} src={contact.thumbnail} size={phone ? 32 : 36} />
         <div className="conversation-title">
-          <h2 id="conversation-title" dir="auto">
-            {name}
-          </h2>
-          <p className="muted small">
-            {inbox ? <span>{inbox.name} · </span> : null}
+          <UserText as="h2" id="conversation-title" text={name} kind="name" truncate />
+          <p className="muted small truncate">
             <span className={`status-pill status-${conversation.status}`}>
               {t(`status.${conversation.status}`)}
             </span>
+            {inbox ? (
+              <>
+                {' · '}
+                <UserText text={inbox.name} kind="name" />
+              </>
+            ) : null}
             {conversation.status === 'snoozed' && conversation.snoozed_until ? (
               <span>
                 {' '}
@@ -84,188 +124,61 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
               <Icon name="check" size={16} /> {t('conversation.resolve')}
             </button>
           )}
+          {resolved || phone ? null : <SnoozePicker disabled={busy} onSnooze={snooze} />}
+          {onOpenContact ? (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('conversation.showContact')}
+              title={t('conversation.showContact')}
+              onClick={onOpenContact}
+            >
+              <Icon name="user" />
+            </button>
+          ) : null}
+          {phone ? (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('conversation.more')}
+              title={t('conversation.more')}
+              aria-haspopup="dialog"
+              onClick={() => setDetailsOpen(true)}
+            >
+              <Icon name="more" />
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {phone ? (
+        <Sheet
+          open={detailsOpen}
+          title={t('conversation.details')}
+          onClose={() => setDetailsOpen(false)}
+        >
           {resolved ? null : (
-            <Menu
-              label={t('conversation.snooze')}
-              buttonClassName="button"
-              buttonContent={
-                <>
-                  <Icon name="clock" size={16} /> {t('conversation.snooze')}
-                </>
-              }
-              sections={[
-                {
-                  key: 'snooze',
-                  items: [
-                    {
-                      key: 'tomorrow',
-                      label: t('conversation.snoozeTomorrow'),
-                      onSelect: () =>
-                        act({
-                          type: 'status',
-                          status: 'snoozed',
-                          snoozedUntil: snoozeUntil('tomorrow', new Date(), locale),
-                        }),
-                    },
-                    {
-                      key: 'next_week',
-                      label: t('conversation.snoozeNextWeek'),
-                      onSelect: () =>
-                        act({
-                          type: 'status',
-                          status: 'snoozed',
-                          snoozedUntil: snoozeUntil('next_week', new Date(), locale),
-                        }),
-                    },
-                  ],
-                },
-              ]}
-            />
+            <section className="sheet-section" aria-labelledby="conversation-snooze-heading">
+              <h3 id="conversation-snooze-heading" className="section-title">
+                {t('conversation.snooze')}
+              </h3>
+              <SnoozeChoices
+                disabled={busy}
+                onSnooze={(until) => {
+                  setDetailsOpen(false);
+                  snooze(until);
+                }}
+              />
+            </section>
           )}
+          <div className="sheet-fields">
+            <ConversationFields conversation={conversation} busy={busy} act={act} />
+          </div>
+        </Sheet>
+      ) : (
+        <div className="conversation-meta-bar">
+          <ConversationFields conversation={conversation} busy={busy} act={act} />
         </div>
-      </div>
-      <div className="conversation-meta-bar">
-        <div className="field-inline">
-          <label htmlFor={`${id}-assignee`}>{t('conversation.assignee')}</label>
-          <select
-            id={`${id}-assignee`}
-            value={conversation.meta.assignee?.id ?? ''}
-            disabled={busy}
-            onChange={(e) =>
-              act({ type: 'assignee', assigneeId: e.target.value ? Number(e.target.value) : null })
-            }
-          >
-            <option value="">{t('conversations.unassigned')}</option>
-            {conversation.meta.assignee &&
-            !agents.data?.some((a) => a.id === conversation.meta.assignee?.id) ? (
-              <option value={conversation.meta.assignee.id}>
-                {conversation.meta.assignee.name}
-              </option>
-            ) : null}
-            {(agents.data ?? []).map((agent) => (
-              <option key={agent.id} value={agent.id}>
-                {agent.available_name || agent.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field-inline">
-          <label htmlFor={`${id}-team`}>{t('conversation.team')}</label>
-          <select
-            id={`${id}-team`}
-            value={conversation.meta.team?.id ?? ''}
-            disabled={busy}
-            onChange={(e) =>
-              act({ type: 'team', teamId: e.target.value ? Number(e.target.value) : null })
-            }
-          >
-            <option value="">{t('conversation.noTeam')}</option>
-            {conversation.meta.team &&
-            !teams.data?.some((x) => x.id === conversation.meta.team?.id) ? (
-              <option value={conversation.meta.team.id}>{conversation.meta.team.name}</option>
-            ) : null}
-            {(teams.data ?? []).map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field-inline">
-          <label htmlFor={`${id}-priority`}>{t('conversation.priority')}</label>
-          <select
-            id={`${id}-priority`}
-            value={conversation.priority ?? ''}
-            disabled={busy}
-            onChange={(e) =>
-              act({
-                type: 'priority',
-                priority: (e.target.value || null) as ConversationPriority | null,
-              })
-            }
-          >
-            <option value="">{t('priority.none')}</option>
-            {CONVERSATION_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`priority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="labels-editor">
-          <span className="sr-only" id={`${id}-labels`}>
-            {t('conversation.labels')}
-          </span>
-          <ul className="chips" aria-labelledby={`${id}-labels`}>
-            {conversation.labels.map((label) => (
-              <li key={label} className="chip">
-                <span>{label}</span>
-                <button
-                  type="button"
-                  className="chip-remove"
-                  aria-label={t('conversation.removeLabel', { label })}
-                  disabled={busy}
-                  onClick={() =>
-                    act({ type: 'labels', labels: conversation.labels.filter((l) => l !== label) })
-                  }
-                >
-                  <Icon name="close" size={12} />
-                </button>
-              </li>
-            ))}
-          </ul>
-          <Menu
-            label={t('conversation.addLabel')}
-            buttonClassName="button button-small"
-            align="start"
-            buttonContent={
-              <>
-                <Icon name="tag" size={14} /> {t('conversation.addLabel')}
-              </>
-            }
-            sections={[
-              {
-                key: 'labels',
-                items:
-                  (labels.data ?? []).length === 0
-                    ? [
-                        {
-                          key: 'none',
-                          label: t('conversation.noLabels'),
-                          disabled: true,
-                          onSelect: () => undefined,
-                        },
-                      ]
-                    : (labels.data ?? []).map((label) => {
-                        const on = conversation.labels.includes(label.title);
-                        return {
-                          key: label.title,
-                          checkbox: true,
-                          checked: on,
-                          label: (
-                            <>
-                              <span
-                                className="label-dot"
-                                style={{ backgroundColor: label.color }}
-                                aria-hidden="true"
-                              />
-                              {label.title}
-                            </>
-                          ),
-                          onSelect: () =>
-                            act({
-                              type: 'labels',
-                              labels: on
-                                ? conversation.labels.filter((l) => l !== label.title)
-                                : [...conversation.labels, label.title],
-                            }),
-                        };
-                      }),
-              },
-            ]}
-          />
-        </div>
-      </div>
+      )}
       {actions.error ? (
         <p className="form-error" role="alert">
           <Icon name="alert" size={14} /> {t('conversation.actionFailed')}{' '}

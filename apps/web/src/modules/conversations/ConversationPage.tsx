@@ -1,14 +1,18 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { Sheet } from '../../components/Sheet';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { DashboardAppTabs } from '../../dashboard-apps/DashboardAppTabs';
+import { SidebarApps, SidebarAppsSheet } from '../../dashboard-apps/SidebarApps';
 import { ApiError } from '../../lib/api';
+import { NARROW_QUERY, useMediaQuery } from '../../lib/hooks';
 import { ContactPanel } from '../contacts/ContactPanel';
 import { useAccount } from '../session/account';
 import { ConversationHeader } from './ConversationHeader';
 import { MessagesPanel } from './MessagesPanel';
 import { useConversationQuery, useMarkSeen } from './queries';
+import { ConversationAttributes } from '../custom-attributes/ConversationAttributes';
 
 export function ConversationPage() {
   const { conversationId } = useParams();
@@ -21,6 +25,9 @@ function ConversationView({ displayId }: { displayId: number }) {
   const account = useAccount();
   const query = useConversationQuery(account.id, displayId);
   const markSeen = useMarkSeen(account.id);
+  // Below 1200 px the contact panel leaves the layout and opens as a sheet on request.
+  const narrow = useMediaQuery(NARROW_QUERY);
+  const [contactOpen, setContactOpen] = useState(false);
   const conversation = query.data;
   const unread = conversation?.unread_count ?? 0;
   const loaded = Boolean(conversation) && !query.isPlaceholderData;
@@ -59,21 +66,41 @@ function ConversationView({ displayId }: { displayId: number }) {
     );
   }
 
+  const contactPanel = (
+    <ContactPanel
+      accountId={account.id}
+      contactId={conversation.meta.sender.id}
+      fallback={conversation.meta.sender}
+      currentConversationId={conversation.id}
+      apps={narrow ? null : <SidebarApps conversation={conversation} />}
+      conversationDetails={<ConversationAttributes conversation={conversation} />}
+    />
+  );
   return (
     <>
       <section className="conversation-pane" aria-labelledby="conversation-title">
-        <ConversationHeader conversation={conversation} />
+        <ConversationHeader
+          conversation={conversation}
+          onOpenContact={narrow ? () => setContactOpen(true) : undefined}
+        />
+        {narrow ? <SidebarAppsSheet conversation={conversation} /> : null}
         <DashboardAppTabs
           conversation={conversation}
           messagesPanel={<MessagesPanel accountId={account.id} conversation={conversation} />}
         />
       </section>
-      <ContactPanel
-        accountId={account.id}
-        contactId={conversation.meta.sender.id}
-        fallback={conversation.meta.sender}
-        currentConversationId={conversation.id}
-      />
+      {narrow ? (
+        <Sheet
+          open={contactOpen}
+          title={t('contacts.panelLabel')}
+          className="sheet-side"
+          onClose={() => setContactOpen(false)}
+        >
+          {contactPanel}
+        </Sheet>
+      ) : (
+        contactPanel
+      )}
     </>
   );
 }

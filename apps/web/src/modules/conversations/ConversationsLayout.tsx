@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useParams } from 'react-router';
 import { EmptyState } from '../../components/States';
+import { AppStage } from '../../dashboard-apps/stage/AppStage';
 import { useAccount } from '../session/account';
 import { ConversationListPane } from './ConversationListPane';
 import { DEFAULT_FILTERS, type ConversationFilters } from './filters';
@@ -37,8 +38,14 @@ export function ConversationsLayout() {
   const selected = conversationId ? Number(conversationId) : null;
   return (
     <div className={`conversations-layout${selected ? ' has-selection' : ''}`}>
-      <ConversationListPane filters={filters} onFiltersChange={setFilters} selectedId={selected} />
-      <Outlet />
+      <AppStage>
+        <ConversationListPane
+          filters={filters}
+          onFiltersChange={setFilters}
+          selectedId={selected}
+        />
+        <Outlet />
+      </AppStage>
     </div>
   );
 }

@@ -1,16 +1,22 @@
+import { MESSAGE_TYPES } from '@bevatel/protocol';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
+import { UserText } from '../../components/UserText';
+import { WrappingText } from '../../components/WrappingText';
+import { MentionText } from '../notifications/MentionText';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { usePreferences } from '../preferences/preferences';
+import { ActivityText } from './ActivityText';
+import { AttachmentList, SendingFiles } from './AttachmentList';
 import type { ClientMessage } from './messages-state';
 
 type Kind = 'incoming' | 'outgoing' | 'note' | 'activity';
 
 function kindOf(message: ClientMessage): Kind {
-  if (message.message_type === 2) return 'activity';
+  if (message.message_type === MESSAGE_TYPES.activity) return 'activity';
   if (message.private) return 'note';
-  return message.message_type === 0 ? 'incoming' : 'outgoing';
+  return message.message_type === MESSAGE_TYPES.incoming ? 'incoming' : 'outgoing';
 }
 
 function MessageBubbleBase({
@@ -39,7 +45,7 @@ function MessageBubbleBase({
   if (kind === 'activity') {
     return (
       <li className="message message-activity">
-        <span dir="auto">{message.content}</span> <span className="message-time">{time}</span>
+        <ActivityText message={message} /> <span className="message-time">{time}</span>
       </li>
     );
   }
@@ -60,15 +66,26 @@ function MessageBubbleBase({
                 <Icon name="lock" size={12} /> {t('messages.privateNote')}
               </span>
             ) : null}
-            <span dir="auto">{sender}</span>
+            <UserText text={sender} kind="name" />
           </div>
         )}
         {continued && kind === 'note' ? (
           <span className="sr-only">{t('messages.privateNote')}</span>
         ) : null}
-        <div className="bubble-content" dir="auto">
-          {message.content}
-        </div>
+        {message.content ? (
+          <div className="bubble-content" dir="auto">
+            {kind === 'note' ? (
+              <MentionText text={message.content} />
+            ) : (
+              <WrappingText text={message.content} />
+            )}
+          </div>
+        ) : null}
+        {message.attachments?.length ? (
+          <AttachmentList attachments={message.attachments} />
+        ) : message.localFiles?.length ? (
+          <SendingFiles files={message.localFiles} />
+        ) : null}
         <div className="bubble-footer">
           <span className="message-time">{time}</span>
           {sending ? <span className="message-state">{t('messages.sending')}</span> : null}

@@ -1,3 +1,5 @@
+import { MESSAGE_TYPES } from '@bevatel/protocol';
+import { useSomeoneTyping, useTypingSignal } from './typing';
 import type { Conversation } from '@bevatel/protocol';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +11,7 @@ import { MessageBubble } from './MessageBubble';
 import type { ClientMessage } from './messages-state';
 import { useLoadOlderMessages, useMessagesQuery, useSendMessage } from './queries';
 import { ReplyBox } from './ReplyBox';
+import { useReplyVariables } from '../canned-responses/variables';
 
 const NEAR_TOP_PX = 160;
 const NEAR_BOTTOM_PX = 120;
@@ -32,6 +35,9 @@ export function MessagesPanel({
   const query = useMessagesQuery(accountId, conversation.id);
   const older = useLoadOlderMessages(accountId, conversation.id);
   const { send, retry, discard } = useSendMessage(accountId, conversation);
+  const typist = useSomeoneTyping(accountId, conversation.id);
+  const typing = useTypingSignal(accountId, conversation.id);
+  const variables = useReplyVariables(conversation);
   const scrollRef = useRef<HTMLDivElement>(null);
   const messages = useMemo(() => query.data?.messages ?? [], [query.data]);
   const allLoaded = query.data?.allLoaded ?? false;
@@ -75,7 +81,9 @@ export function MessagesPanel({
       announcedUpTo.current = newest?.id ?? 0;
       return;
     }
-    const fresh = confirmed.filter((m) => m.id > announcedUpTo.current! && m.message_type === 0);
+    const fresh = confirmed.filter(
+      (m) => m.id > announcedUpTo.current! && m.message_type === MESSAGE_TYPES.incoming,
+    );
     if (newest) announcedUpTo.current = Math.max(announcedUpTo.current, newest.id);
     const latest = fresh[fresh.length - 1];
     if (latest) {
@@ -173,11 +181,20 @@ export function MessagesPanel({
       <div className="sr-only" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
+      <p className="typing-line" aria-live="polite">
+        {typist ? (
+          <span>
+            {t('conversation.typing', { name: typist.name || t('conversation.visitor') })}
+          </span>
+        ) : null}
+      </p>
       <ReplyBox
         key={conversation.id}
         conversationKey={`${accountId}/${conversation.id}`}
         canReply={conversation.can_reply}
         onSend={send}
+        onTyping={(note) => (note === null ? typing.stopped() : typing.typed(note))}
+        variables={variables}
       />
     </div>
   );

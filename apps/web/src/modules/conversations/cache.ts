@@ -1,4 +1,5 @@
-import type { Contact, Conversation, ConversationCounts, Message } from '@bevatel/protocol';
+import { MESSAGE_TYPES } from '@bevatel/protocol';
+import type { Contact, Conversation, ConversationCounts } from '@bevatel/protocol';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { queryKeys } from '../../lib/query-keys';
 import { matchesFilters, type ConversationFilters } from './filters';
@@ -109,67 +110,29 @@ export function patchConversation(
 }
 
 /**
- * Which conversation (display id) a message belongs to. Chatwoot presents `conversation_id` as
- * the display id; a server presenting its internal id is handled too: a thread already holding
- * messages with the same `conversation_id` is that conversation.
- */
-export function resolveDisplayId(
-  queryClient: QueryClient,
-  accountId: number,
-  message: Message,
-): number | null {
-  const threads = queryClient.getQueryCache().findAll({ queryKey: ['messages', accountId] });
-  for (const query of threads) {
-    const state = query.state.data as MessagesState | undefined;
-    if (
-      state?.messages.some((m) => !m.localStatus && m.conversation_id === message.conversation_id)
-    ) {
-      return query.queryKey[2] as number;
-    }
-  }
-  const direct = queryClient.getQueryData<MessagesState>(
-    queryKeys.messages(accountId, message.conversation_id),
-  );
-  const conversation = queryClient.getQueryData<Conversation>(
-    queryKeys.conversation(accountId, message.conversation_id),
-  );
-  if (
-    direct &&
-    direct.messages.every((m) => m.localStatus) &&
-    conversation?.inbox_id === message.inbox_id
-  ) {
-    return message.conversation_id;
-  }
-  return null;
-}
-
-/**
- * A message arrived: into its thread, and as the last message of its conversation. When its
- * conversation cannot be told, the `conversation.updated` event that follows every new message
- * brings the list up to date (and its last message into the thread, see applyConversation).
+ * A message arrived: into its thread, and as the last message of its conversation
+ * (`conversation_id` is the display id, as Chatwoot presents it).
  */
 export function applyMessage(
   queryClient: QueryClient,
   accountId: number,
   meId: number,
   message: ClientMessage,
-  knownDisplayId?: number,
 ): void {
-  const displayId = knownDisplayId ?? resolveDisplayId(queryClient, accountId, message);
-  if (displayId === null) return;
+  const displayId = message.conversation_id;
   queryClient.setQueryData<MessagesState>(queryKeys.messages(accountId, displayId), (state) =>
     state ? upsertMessage(state, message) : state,
   );
-  if (message.message_type === 2) return;
+  if (message.message_type === MESSAGE_TYPES.activity) return;
+  // The preview follows at once; the conversation's times come from the server's own
+  // conversation event that follows every new message (never made up here).
   const withMessage = (c: Conversation): Conversation => {
     const previous = c.last_non_activity_message;
     if (previous && previous.id > message.id) return c;
-    return {
-      ...c,
-      last_non_activity_message: message,
-      timestamp: Math.max(c.timestamp, message.created_at),
-      last_activity_at: Math.max(c.last_activity_at, message.created_at),
-    };
+    if (previous?.id === message.id && JSON.stringify(previous) === JSON.stringify(message)) {
+      return c;
+    }
+    return { ...c, last_non_activity_message: message };
   };
   const current =
     queryClient.getQueryData<Conversation>(queryKeys.conversation(accountId, displayId)) ??
@@ -200,7 +163,7 @@ export function applyContact(queryClient: QueryClient, accountId: number, contac
     c.meta.sender.id === contact.id ? { ...c, meta: { ...c.meta, sender: contact } } : c;
   for (const query of queryClient
     .getQueryCache()
-    .findAll({ queryKey: ['conversation', accountId] })) {
+    .findAll({ queryKey: queryKeys.conversationRoot(accountId) })) {
     queryClient.setQueryData<Conversation>(query.queryKey, (c) => (c ? withContact(c) : c));
   }
   for (const query of listEntries(queryClient, accountId)) {

@@ -4,24 +4,41 @@
  * realtime events keep current, so a component using them re-renders (and can re-post the
  * context) whenever the conversation, its messages or its contact change.
  */
-import type {
-  AppContextInput,
-  Contact,
-  Conversation,
-  CurrentAgent,
-  Locale,
-  Message,
-  Theme,
+import {
+  APP_CONVERSATION_HEADER,
+  APP_ID_HEADER,
+  type AppContextInput,
+  type Contact,
+  type Conversation,
+  type CurrentAgent,
+  type Locale,
+  type Message,
+  type Theme,
 } from '@bevatel/protocol';
-import { useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import type { ApiClient } from '../../lib/api';
 import { useApi } from '../../lib/api-context';
 import { useContactQuery } from '../contacts/queries';
 import { usePreferences } from '../preferences/preferences';
 import { useAccount } from '../session/account';
 import { useProfile } from '../session/session';
+import {
+  createConversationCommands,
+  type CommandTarget,
+  type ConversationCommands,
+} from './commands';
 import { confirmedMessages } from './messages-state';
 import { useConversationQuery, useMessagesQuery } from './queries';
+
+export type { CommandTarget, ConversationCommands } from './commands';
+export {
+  checkBeforeSend,
+  insertIntoComposer,
+  registerSendGuard,
+  type SendObjection,
+} from './composer-bridge';
+import { useAttributeDefinitions } from '../custom-attributes/queries';
 
 export interface ConversationState {
   /** The presented conversation (REST shape); undefined until loaded. */
@@ -97,24 +114,32 @@ export function useApiClient(): ApiClient {
 }
 
 /**
- * Everything `buildAppContext` needs for a conversation, or null until the conversation, its
- * messages and its contact are all loaded (the document says contact is never `{}`).
+ * Everything `buildAppContext` needs for the conversation `displayId`, or null until the
+ * conversation, its messages and its contact are all loaded (the document says contact is
+ * never `{}`). `placeholder` (the list row) stands in until the conversation is fetched.
  * Memoised: a new object only when one of its parts changed.
  */
-export function useAppContextInput(conversation: Conversation): AppContextInput | null {
-  const accountId = conversation.account_id;
-  const { conversation: fresh } = useConversation(accountId, conversation.id);
-  const current = fresh ?? conversation;
+export function useAppContextInput(
+  accountId: number,
+  displayId: number,
+  placeholder?: Conversation,
+): AppContextInput | null {
+  const { conversation: fresh } = useConversation(accountId, displayId);
+  const current = fresh ?? (placeholder?.id === displayId ? placeholder : undefined);
   const { messages, allMessagesLoaded, dataFetched } = useConversationMessages(
     accountId,
-    current.id,
+    displayId,
   );
-  const { contact, isLoaded } = useContact(accountId, current.meta.sender.id);
+  const { contact, isLoaded } = useContact(accountId, current?.meta.sender.id ?? 0);
   const currentAgent = useCurrentAgent();
   const { locale, theme } = usePreferences();
   const account = useCurrentAccount();
+  // Waited for (a small, cached list), so the first context already carries them.
+  const definitions = useAttributeDefinitions(accountId);
+  const customAttributeDefinitions = definitions.data;
+  const definitionsSettled = !definitions.isPending;
   return useMemo(() => {
-    if (!dataFetched || !isLoaded || !contact) return null;
+    if (!current || !dataFetched || !isLoaded || !contact || !definitionsSettled) return null;
     return {
       conversation: current,
       messages,
@@ -124,9 +149,12 @@ export function useAppContextInput(conversation: Conversation): AppContextInput 
       locale,
       theme,
       account,
+      ...(customAttributeDefinitions ? { customAttributeDefinitions } : {}),
     };
   }, [
     current,
+    definitionsSettled,
+    customAttributeDefinitions,
     messages,
     allMessagesLoaded,
     dataFetched,
@@ -137,4 +165,27 @@ export function useAppContextInput(conversation: Conversation): AppContextInput 
     theme,
     account,
   ]);
+}
+
+/**
+ * The conversation writes of the dashboard's own buttons, for a dashboard app: each request
+ * carries the app's id and the conversation it acts in, so the server checks the app's
+ * permission too and names the app in the activity line and the audit log.
+ */
+export function useAppCommands(appId: number): (target: CommandTarget) => ConversationCommands {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const meId = useProfile().id;
+  return useCallback(
+    (target: CommandTarget) =>
+      createConversationCommands(
+        api.withHeaders({
+          [APP_ID_HEADER]: String(appId),
+          [APP_CONVERSATION_HEADER]: String(target.displayId),
+        }),
+        queryClient,
+        meId,
+      ),
+    [api, queryClient, meId, appId],
+  );
 }

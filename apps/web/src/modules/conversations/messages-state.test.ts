@@ -3,7 +3,6 @@ import { message } from '../../test/factories';
 import {
   MESSAGES_PAGE_SIZE,
   addPending,
-  confirmPending,
   confirmedMessages,
   fromLatestPage,
   mergeLatestPage,
@@ -62,7 +61,10 @@ describe('optimistic sending', () => {
 
   it('replaces the pending copy with the server message on confirmation', () => {
     let state = addPending(fromLatestPage(page(1, 2)), pending('e1'));
-    state = confirmPending(state, 'e1', message({ id: 3, content: 'hi', created_at: 1003 }));
+    state = upsertMessage(state, {
+      ...message({ id: 3, content: 'hi', created_at: 1003 }),
+      echo_id: 'e1',
+    });
     expect(state.messages.map((m) => m.id)).toEqual([1, 2, 3]);
     expect(state.messages.some((m) => m.localStatus)).toBe(false);
   });
@@ -71,13 +73,13 @@ describe('optimistic sending', () => {
     let state = addPending(fromLatestPage(page(1, 2)), pending('e1'));
     const server = { ...message({ id: 3, created_at: 1003 }), echo_id: 'e1' };
     state = upsertMessage(state, server);
-    state = confirmPending(state, 'e1', message({ id: 3, created_at: 1003 }));
+    state = upsertMessage(state, { ...message({ id: 3, created_at: 1003 }), echo_id: 'e1' });
     expect(state.messages.map((m) => m.id)).toEqual([1, 2, 3]);
   });
 
   it('does not duplicate when the POST answers before the realtime echo', () => {
     let state = addPending(fromLatestPage(page(1, 2)), pending('e1'));
-    state = confirmPending(state, 'e1', message({ id: 3, created_at: 1003 }));
+    state = upsertMessage(state, { ...message({ id: 3, created_at: 1003 }), echo_id: 'e1' });
     state = upsertMessage(state, { ...message({ id: 3, created_at: 1003 }), echo_id: 'e1' });
     expect(state.messages.map((m) => m.id)).toEqual([1, 2, 3]);
   });
@@ -106,7 +108,10 @@ describe('optimistic sending', () => {
       addPending(fromLatestPage(page(1, 1)), pending('a', 'first')),
       pending('b', 'second'),
     );
-    state = confirmPending(state, 'b', message({ id: 3, created_at: 1003, content: 'second' }));
+    state = upsertMessage(state, {
+      ...message({ id: 3, created_at: 1003, content: 'second' }),
+      echo_id: 'b',
+    });
     expect(state.messages.map((m) => m.content)).toEqual(['Hello', 'second', 'first']);
     expect(state.messages[2]!.localStatus).toBe('sending');
   });

@@ -7,10 +7,10 @@ export type LocalStatus = 'sending' | 'failed';
 
 /** A message as the dashboard holds it: server messages, plus its own not yet confirmed. */
 export interface ClientMessage extends Message {
-  /** Sent with a new message; the server echoes it so the sender can match its copy. */
-  echo_id?: string | null;
   /** Only on messages this tab sent and the server has not confirmed. */
   localStatus?: LocalStatus;
+  /** Files of such a message, on their way (names and sizes: what its bubble shows). */
+  localFiles?: { name: string; size: number }[];
 }
 
 export interface MessagesState {
@@ -97,22 +97,20 @@ export function upsertMessage(state: MessagesState, message: ClientMessage): Mes
   const echo = echoOf(message);
   const { confirmed, pending } = split(state.messages);
   const remaining = echo ? pending.filter((m) => m.echo_id !== echo) : pending;
+  // The same message again (the POST's answer, then its realtime event): nothing to write, so
+  // the thread and any app frame see it once.
+  const held = confirmed.find((m) => m.id === message.id);
+  if (remaining.length === pending.length && held && sameMessage(held, message)) return state;
   const clean: ClientMessage = { ...message };
   delete clean.localStatus;
   return { ...state, messages: [...mergeConfirmed(confirmed, [clean]), ...remaining] };
 }
 
-/** The POST answered: the pending message with this echo id becomes the server's message. */
-export function confirmPending(
-  state: MessagesState,
-  echoId: string,
-  message: Message,
-): MessagesState {
-  const withoutPending = {
-    ...state,
-    messages: state.messages.filter((m) => !(m.localStatus && m.echo_id === echoId)),
-  };
-  return upsertMessage(withoutPending, { ...message, echo_id: echoId });
+/** Equal as the server sent them (the echo id is the client's own bookkeeping). */
+function sameMessage(a: ClientMessage, b: ClientMessage): boolean {
+  const { echo_id: _a, localStatus: _la, ...left } = a;
+  const { echo_id: _b, localStatus: _lb, ...right } = b;
+  return JSON.stringify(left) === JSON.stringify(right);
 }
 
 export function addPending(state: MessagesState, message: ClientMessage): MessagesState {

@@ -1,24 +1,22 @@
+import { MESSAGE_TYPES } from '@bevatel/protocol';
 import type {
   Conversation,
   ConversationCounts,
-  ConversationListResponse,
   ConversationPriority,
   ConversationStatus,
-  Message,
-  MessageListResponse,
 } from '@bevatel/protocol';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useApi } from '../../lib/api-context';
 import { queryKeys } from '../../lib/query-keys';
 import { useProfile } from '../session/session';
+import { messageForm } from './attachments';
 import { applyConversation, applyMessage, findInLists, patchConversation } from './cache';
 import { filtersToParams, type ConversationFilters } from './filters';
 import { flattenPages } from './list-cache';
 import {
   EMPTY_MESSAGES,
   addPending,
-  confirmPending,
   confirmedMessages,
   fromLatestPage,
   mergeLatestPage,
@@ -43,7 +41,7 @@ export function useConversationList(accountId: number, filters: ConversationFilt
     queryKey: queryKeys.conversationList(accountId, filters),
     initialPageParam: 1,
     queryFn: async ({ pageParam }) => {
-      const body = await api.get<ConversationListResponse>(
+      const body = await api.get(
         api.account(accountId, 'conversations'),
         filtersToParams(filters, pageParam),
       );
@@ -71,10 +69,7 @@ export function useConversationCounts(accountId: number, filters: ConversationFi
     queryKey: queryKeys.conversationCounts(accountId, rest),
     queryFn: async () => {
       const { page: _page, ...params } = filtersToParams({ ...filters, assigneeType: 'all' }, 1);
-      const body = await api.get<{ meta: ConversationCounts }>(
-        api.account(accountId, 'conversations/meta'),
-        params,
-      );
+      const body = await api.get(api.account(accountId, 'conversations/meta'), params);
       return body.meta;
     },
     staleTime: 10_000,
@@ -86,7 +81,7 @@ export function useConversationQuery(accountId: number, displayId: number) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: queryKeys.conversation(accountId, displayId),
-    queryFn: () => api.get<Conversation>(api.account(accountId, `conversations/${displayId}`)),
+    queryFn: () => api.get(api.account(accountId, `conversations/${displayId}`)),
     // The row the agent clicked is already cached: show it while the full record loads.
     placeholderData: () => findInLists(queryClient, accountId, displayId),
     enabled: Number.isSafeInteger(displayId) && displayId > 0,
@@ -101,9 +96,7 @@ export function useMessagesQuery(accountId: number, displayId: number) {
   return useQuery({
     queryKey: key,
     queryFn: async (): Promise<MessagesState> => {
-      const body = await api.get<MessageListResponse>(
-        api.account(accountId, `conversations/${displayId}/messages`),
-      );
+      const body = await api.get(api.account(accountId, `conversations/${displayId}/messages`));
       const held = queryClient.getQueryData<MessagesState>(key);
       return held ? mergeLatestPage(held, body.payload) : fromLatestPage(body.payload);
     },
@@ -127,10 +120,9 @@ export function useLoadOlderMessages(accountId: number, displayId: number) {
     if (!oldest) return;
     setState({ loading: true, error: null });
     try {
-      const body = await api.get<MessageListResponse>(
-        api.account(accountId, `conversations/${displayId}/messages`),
-        { before: oldest.id },
-      );
+      const body = await api.get(api.account(accountId, `conversations/${displayId}/messages`), {
+        before: oldest.id,
+      });
       queryClient.setQueryData<MessagesState>(key, (s) =>
         prependOlder(s ?? EMPTY_MESSAGES, body.payload),
       );
@@ -143,6 +135,9 @@ export function useLoadOlderMessages(accountId: number, displayId: number) {
 }
 
 let pendingSeq = 0;
+
+/** The files of messages on their way, by echo id: kept until confirmed, for Retry. */
+const pendingFiles = new Map<string, readonly File[]>();
 
 function newEchoId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') {
@@ -161,21 +156,19 @@ export function useSendMessage(accountId: number, conversation: Conversation | u
 
   const post = useCallback(
     async (echoId: string, content: string, isPrivate: boolean) => {
+      const files = pendingFiles.get(echoId) ?? [];
       try {
-        const message = await api.post<Message>(
+        const message = await api.post(
           api.account(accountId, `conversations/${displayId}/messages`),
-          { content, private: isPrivate, echo_id: echoId },
+          // With files: multipart, as Chatwoot's dashboard sends it; the echo id keeps a
+          // retry from writing a second message.
+          files.length > 0
+            ? messageForm(content, isPrivate, echoId, files)
+            : { content, private: isPrivate, echo_id: echoId },
         );
-        queryClient.setQueryData<MessagesState>(key, (s) =>
-          confirmPending(s ?? EMPTY_MESSAGES, echoId, message),
-        );
-        applyMessage(
-          queryClient,
-          accountId,
-          profile.id,
-          { ...message, echo_id: echoId },
-          displayId,
-        );
+        pendingFiles.delete(echoId);
+        // Replaces the pending copy; the realtime event of the same message then writes nothing.
+        applyMessage(queryClient, accountId, profile.id, { ...message, echo_id: echoId });
       } catch {
         queryClient.setQueryData<MessagesState>(key, (s) =>
           setPendingStatus(s ?? EMPTY_MESSAGES, echoId, 'failed'),
@@ -186,9 +179,10 @@ export function useSendMessage(accountId: number, conversation: Conversation | u
   );
 
   const send = useCallback(
-    (content: string, isPrivate: boolean) => {
+    (content: string, isPrivate: boolean, files: readonly File[] = []) => {
       if (!conversation) return;
       const echoId = newEchoId();
+      if (files.length > 0) pendingFiles.set(echoId, files);
       pendingSeq += 1;
       const pending: ClientMessage = {
         id: -pendingSeq,
@@ -196,7 +190,7 @@ export function useSendMessage(accountId: number, conversation: Conversation | u
         inbox_id: conversation.inbox_id,
         conversation_id: displayId,
         account_id: accountId,
-        message_type: 1,
+        message_type: MESSAGE_TYPES.outgoing,
         content_type: 'text',
         content_attributes: {},
         created_at: Math.floor(Date.now() / 1000),
@@ -221,6 +215,9 @@ export function useSendMessage(accountId: number, conversation: Conversation | u
           type: 'user',
         },
         echo_id: echoId,
+        ...(files.length > 0
+          ? { localFiles: files.map((file) => ({ name: file.name, size: file.size })) }
+          : {}),
       };
       queryClient.setQueryData<MessagesState>(key, (s) => addPending(s ?? EMPTY_MESSAGES, pending));
       void post(echoId, content, isPrivate);
@@ -242,6 +239,7 @@ export function useSendMessage(accountId: number, conversation: Conversation | u
   const discard = useCallback(
     (message: ClientMessage) => {
       if (!message.echo_id) return;
+      pendingFiles.delete(message.echo_id);
       queryClient.setQueryData<MessagesState>(key, (s) =>
         removePending(s ?? EMPTY_MESSAGES, message.echo_id!),
       );
@@ -252,43 +250,18 @@ export function useSendMessage(accountId: number, conversation: Conversation | u
   return { send, retry, discard };
 }
 
-function looksLikeConversation(value: unknown): value is Conversation {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'id' in value &&
-    'meta' in value &&
-    'status' in value
-  );
-}
-
 /**
- * Header actions. Each patches the caches at once, then takes the server's answer (or refetches
- * the conversation when the answer is not the conversation itself, as with toggle_status).
+ * Header actions. Each patches the caches at once, then takes the server's answer when it is
+ * the conversation (toggle_priority), else refetches it (toggle_status, assignments, labels).
  */
 export function useConversationActions(accountId: number, displayId: number) {
   const api = useApi();
   const queryClient = useQueryClient();
   const profile = useProfile();
-  const path = (rest: string) => api.account(accountId, `conversations/${displayId}/${rest}`);
-
-  const settle = async (answer: unknown) => {
-    const candidate = looksLikeConversation(answer)
-      ? answer
-      : typeof answer === 'object' &&
-          answer !== null &&
-          'payload' in answer &&
-          looksLikeConversation((answer as { payload: unknown }).payload)
-        ? (answer as { payload: Conversation }).payload
-        : null;
-    if (candidate) applyConversation(queryClient, accountId, profile.id, candidate);
-    else {
-      const fresh = await api.get<Conversation>(
-        api.account(accountId, `conversations/${displayId}`),
-      );
-      applyConversation(queryClient, accountId, profile.id, fresh);
-    }
-  };
+  const at = `conversations/${displayId}` as const;
+  const apply = (conversation: Conversation) =>
+    applyConversation(queryClient, accountId, profile.id, conversation);
+  const refetch = async () => apply(await api.get(api.account(accountId, at)));
 
   const rollback = () =>
     queryClient.invalidateQueries({ queryKey: queryKeys.conversation(accountId, displayId) });
@@ -302,28 +275,36 @@ export function useConversationActions(accountId: number, displayId: number) {
             status: action.status,
             snoozed_until: action.snoozedUntil ?? null,
           }));
-          return settle(
-            await api.post(path('toggle_status'), {
-              status: action.status,
-              ...(action.snoozedUntil ? { snoozed_until: action.snoozedUntil } : {}),
-            }),
-          );
+          await api.post(api.account(accountId, `${at}/toggle_status`), {
+            status: action.status,
+            ...(action.snoozedUntil ? { snoozed_until: action.snoozedUntil } : {}),
+          });
+          return refetch();
         case 'priority':
           patchConversation(queryClient, accountId, displayId, (c) => ({
             ...c,
             priority: action.priority,
           }));
-          return settle(await api.post(path('toggle_priority'), { priority: action.priority }));
+          return apply(
+            await api.post(api.account(accountId, `${at}/toggle_priority`), {
+              priority: action.priority,
+            }),
+          );
         case 'assignee':
-          return settle(await api.post(path('assignments'), { assignee_id: action.assigneeId }));
+          await api.post(api.account(accountId, `${at}/assignments`), {
+            assignee_id: action.assigneeId,
+          });
+          return refetch();
         case 'team':
-          return settle(await api.post(path('assignments'), { team_id: action.teamId }));
+          await api.post(api.account(accountId, `${at}/assignments`), { team_id: action.teamId });
+          return refetch();
         case 'labels':
           patchConversation(queryClient, accountId, displayId, (c) => ({
             ...c,
             labels: action.labels,
           }));
-          return settle(await api.post(path('labels'), { labels: action.labels }));
+          await api.post(api.account(accountId, `${at}/labels`), { labels: action.labels });
+          return refetch();
       }
     },
     onError: () => void rollback(),
@@ -348,12 +329,8 @@ export function useMarkSeen(accountId: number) {
         c.unread_count === 0 ? c : { ...c, unread_count: 0 },
       );
       api
-        .post<unknown>(api.account(accountId, `conversations/${displayId}/update_last_seen`))
-        .then((answer) => {
-          if (looksLikeConversation(answer)) {
-            applyConversation(queryClient, accountId, meId, answer);
-          }
-        })
+        .post(api.account(accountId, `conversations/${displayId}/update_last_seen`))
+        .then((answer) => applyConversation(queryClient, accountId, meId, answer))
         .catch(() => {
           // Only the unread badge depends on it; the next list refresh corrects it.
         });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snoozeUntil } from './snooze';
+import { fromLocalInputValue, snoozeUntil, toLocalInputValue } from './snooze';
 
 const local = (s: number) => new Date(s * 1000);
 
@@ -24,5 +24,18 @@ describe('snoozeUntil', () => {
   it('on the first day of the week, goes to the next one, not today', () => {
     const monday = new Date(2026, 2, 2, 8, 0);
     expect(local(snoozeUntil('next_week', monday, 'en')).getDate()).toBe(9);
+  });
+
+  it('ends in an hour, to the minute', () => {
+    const until = local(snoozeUntil('in_an_hour', new Date(2026, 2, 4, 15, 30, 42), 'en'));
+    expect([until.getHours(), until.getMinutes(), until.getSeconds()]).toEqual([16, 30, 0]);
+  });
+
+  it('reads and writes the date/time picker’s local value', () => {
+    const seconds = Math.floor(new Date(2026, 2, 4, 9, 5).getTime() / 1000);
+    expect(toLocalInputValue(seconds)).toBe('2026-03-04T09:05');
+    expect(fromLocalInputValue('2026-03-04T09:05')).toBe(seconds);
+    expect(fromLocalInputValue('')).toBeNull();
+    expect(fromLocalInputValue('tomorrow')).toBeNull();
   });
 });

@@ -1,22 +1,45 @@
-import { DASHBOARD_APP_PERMISSIONS, type DashboardApp } from '@bevatel/protocol';
+import { OPEN_VISIBILITY, type DashboardApp } from '@bevatel/protocol';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { TextField } from '../../components/TextField';
 import { ApiError } from '../../lib/api';
+import { useInboxes, useTeams } from '../account-data/queries';
 import {
   EMPTY_FORM,
+  firstErrorField,
   formValuesOf,
   requestBodyOf,
   serverErrorToFormErrors,
   validateAppForm,
   type AppFormErrors,
-  type FieldMessage,
+  type AppFormValues,
   type UrlRules,
 } from './form';
+import { FormSection, latin, TextAreaField, useSay } from './FormParts';
 import { useDashboardAppsT } from './i18n';
+import { LocationsField } from './LocationsField';
 import { Modal } from './Modal';
+import { PermissionsFields } from './PermissionsFields';
 import { useSaveApp } from './queries';
+import { ruleInWords } from './rule-words';
+import { SettingsEditor } from './SettingsEditor';
+import { UrlTemplateHelp } from './UrlTemplateHelp';
+import { VisibilityField } from './VisibilityField';
 
-/** Add (app null) or edit an app: Name, Endpoint, optional iframe permissions. */
+/** Moves focus to a field by its `data-field` (a group: its first control). */
+export function focusField(root: HTMLElement | null, field: string): void {
+  const target = root?.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`);
+  if (!target) return;
+  const control =
+    target instanceof HTMLFieldSetElement
+      ? target.querySelector<HTMLElement>('input:not([disabled]), select, textarea, button')
+      : target;
+  control?.focus();
+}
+
+/**
+ * Add (app null) or edit an app: what it is, where it appears, who sees it, its settings and
+ * what it may do.
+ */
 export function AppFormDialog({
   accountId,
   app,
@@ -30,38 +53,47 @@ export function AppFormDialog({
   onClose: () => void;
   onSaved: (saved: DashboardApp) => void;
 }) {
-  const { t } = useDashboardAppsT();
-  const [values, setValues] = useState(app ? formValuesOf(app) : EMPTY_FORM);
+  const { t, i18n } = useDashboardAppsT();
+  const say = useSay();
+  const [values, setValues] = useState<AppFormValues>(() =>
+    app ? formValuesOf(app) : { ...EMPTY_FORM, settings: [] },
+  );
   const [errors, setErrors] = useState<AppFormErrors>({});
   // Judged on submit, then live while corrected: judging on blur would move the buttons
   // under the pointer (the error line appears) and swallow the click on Create.
   const [submitted, setSubmitted] = useState(false);
-  // Shown open when the app already has permissions; otherwise one line, out of the way.
-  const [permissionsOpen] = useState(() => values.allow.length > 0);
   const save = useSaveApp(accountId);
-  const ids = { title: useId(), url: useId(), allow: useId(), form: useId() };
-  const titleRef = useRef<HTMLInputElement>(null);
+  const inboxes = useInboxes(accountId);
+  const teams = useTeams(accountId);
+  const base = useId();
+  const formRef = useRef<HTMLFormElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
+  const id = (name: string) => `${base}-${name}`;
 
-  const say = (message: FieldMessage | undefined) =>
-    !message ? '' : 'text' in message ? message.text : t(message.key, message.values);
-
-  const change = (field: 'title' | 'url', value: string) => {
-    const next = { ...values, [field]: value };
+  const change = (patch: Partial<AppFormValues>) => {
+    const next = { ...values, ...patch };
     setValues(next);
-    if (submitted || errors[field]) {
-      const local = validateAppForm(next, rules);
-      setErrors((current) => ({ ...current, form: undefined, [field]: local[field] }));
-    }
+    if (submitted) setErrors(validateAppForm(next, rules));
   };
 
-  const toggle = (permission: string, on: boolean) =>
-    setValues((current) => ({
-      ...current,
-      allow: on
-        ? DASHBOARD_APP_PERMISSIONS.filter((p) => p === permission || current.allow.includes(p))
-        : current.allow.filter((p) => p !== permission),
-    }));
+  const focusFirst = (found: AppFormErrors) => {
+    const field = firstErrorField(found);
+    // After the render that shows the errors (and opens a folded definition).
+    if (field) requestAnimationFrame(() => focusField(formRef.current, field));
+  };
+
+  const insertPlaceholder = (text: string, caretFromEnd: number) => {
+    const input = urlRef.current;
+    const start = input?.selectionStart ?? values.url.length;
+    const end = input?.selectionEnd ?? start;
+    const url = values.url.slice(0, start) + text + values.url.slice(end);
+    change({ url });
+    requestAnimationFrame(() => {
+      const caret = start + text.length - caretFromEnd;
+      input?.focus();
+      input?.setSelectionRange(caret, caret);
+    });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +102,7 @@ export function AppFormDialog({
     setSubmitted(true);
     if (Object.keys(local).length > 0) {
       setErrors({ ...local, form: { key: 'form.fixErrors' } });
-      (local.title ? titleRef : urlRef).current?.focus();
+      focusFirst(local);
       return;
     }
     setErrors({});
@@ -84,13 +116,26 @@ export function AppFormDialog({
       if (error instanceof ApiError && error.status === 422) {
         const mapped = serverErrorToFormErrors(error, values, rules);
         setErrors({ ...mapped, ...(mapped.form ? {} : { form: { key: 'form.fixErrors' } }) });
-        if (mapped.title) titleRef.current?.focus();
-        else if (mapped.url) urlRef.current?.focus();
+        focusFirst(mapped);
       } else {
         setErrors({ form: { key: 'form.failed' } });
       }
     }
   };
+
+  const inboxItems = (inboxes.data ?? []).map(({ id: inboxId, name }) => ({ id: inboxId, name }));
+  const teamItems = (teams.data ?? []).map(({ id: teamId, name }) => ({ id: teamId, name }));
+  const summary = ruleInWords(
+    values.audience === 'some'
+      ? { roles: values.roles, inbox_ids: values.inboxIds, team_ids: values.teamIds }
+      : OPEN_VISIBILITY,
+    {
+      inbox: (inboxId) => inboxItems.find((item) => item.id === inboxId)?.name,
+      team: (teamId) => teamItems.find((item) => item.id === teamId)?.name,
+    },
+    t,
+    i18n.language,
+  );
 
   return (
     <Modal
@@ -99,86 +144,144 @@ export function AppFormDialog({
       closeLabel={t('form.close')}
       onClose={onClose}
       busy={save.isPending}
+      size="wide"
     >
       <form
+        ref={formRef}
         className="dapps-form"
         noValidate
         onSubmit={submit}
-        aria-describedby={errors.form ? ids.form : undefined}
+        aria-describedby={errors.form ? id('form-error') : undefined}
       >
-        <TextField
-          fieldClass="dapps-field"
-          ref={titleRef}
-          id={ids.title}
-          label={t('form.name')}
-          error={errors.title ? say(errors.title) : null}
-          name="title"
-          type="text"
-          autoComplete="off"
-          required
-          maxLength={1000}
-          placeholder={t('form.namePlaceholder')}
-          value={values.title}
-          onChange={(event) => change('title', event.target.value)}
-          data-autofocus
+        <FormSection id={id('about')} title={t('form.about')}>
+          <TextField
+            fieldClass="dapps-field"
+            id={id('title')}
+            label={t('form.name')}
+            error={say(errors.title) || null}
+            name="title"
+            type="text"
+            data-field="title"
+            autoComplete="off"
+            required
+            maxLength={1000}
+            placeholder={t('form.namePlaceholder')}
+            value={values.title}
+            onChange={(event) => change({ title: event.target.value })}
+            data-autofocus
+          />
+          <TextField
+            fieldClass="dapps-field"
+            id={id('title-ar')}
+            label={t('form.nameAr')}
+            hint={t('form.nameArHint')}
+            error={say(errors.titleAr) || null}
+            name="title_ar"
+            type="text"
+            data-field="titleAr"
+            dir="rtl"
+            lang="ar"
+            autoComplete="off"
+            value={values.titleAr}
+            onChange={(event) => change({ titleAr: event.target.value })}
+          />
+          <TextAreaField
+            id={id('description')}
+            data-field="description"
+            label={t('form.descriptionLabel')}
+            hint={t('form.descriptionHint')}
+            error={say(errors.description) || null}
+            name="description"
+            rows={2}
+            dir="auto"
+            value={values.description}
+            onChange={(event) => change({ description: event.target.value })}
+          />
+          <TextField
+            fieldClass="dapps-field"
+            id={id('icon')}
+            label={t('form.iconUrl')}
+            hint={t('form.iconHint')}
+            error={say(errors.iconUrl) || null}
+            name="icon_url"
+            type="url"
+            data-field="iconUrl"
+            inputMode="url"
+            dir="ltr"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="https://apps.example.com/icon.png"
+            value={values.iconUrl}
+            onChange={(event) => change({ iconUrl: event.target.value })}
+          />
+          <div className="dapps-url-field">
+            <TextField
+              fieldClass="dapps-field"
+              ref={urlRef}
+              id={id('url')}
+              label={t('form.endpoint')}
+              hint={t('form.endpointHint', { example: latin(i18n.language, '{{contact.email}}') })}
+              error={say(errors.url) || null}
+              name="url"
+              type="url"
+              data-field="url"
+              inputMode="url"
+              dir="ltr"
+              autoComplete="off"
+              spellCheck={false}
+              required
+              placeholder={t('form.endpointPlaceholder')}
+              value={values.url}
+              onChange={(event) => change({ url: event.target.value })}
+            />
+            <UrlTemplateHelp onInsert={insertPlaceholder} />
+          </div>
+        </FormSection>
+
+        <LocationsField
+          id={id('locations')}
+          value={values.locations}
+          error={say(errors.locations)}
+          onChange={(locations) => change({ locations })}
         />
 
-        <TextField
-          fieldClass="dapps-field"
-          ref={urlRef}
-          id={ids.url}
-          label={t('form.endpoint')}
-          hint={t('form.endpointHint')}
-          error={errors.url ? say(errors.url) : null}
-          name="url"
-          type="url"
-          inputMode="url"
-          dir="ltr"
-          autoComplete="off"
-          spellCheck={false}
-          required
-          placeholder={t('form.endpointPlaceholder')}
-          value={values.url}
-          onChange={(event) => change('url', event.target.value)}
+        <VisibilityField
+          id={id('visibility')}
+          value={values}
+          inboxes={inboxItems}
+          teams={teamItems}
+          loading={inboxes.isPending || teams.isPending}
+          summary={summary}
+          error={say(errors.visibility)}
+          onChange={change}
         />
 
-        <details className="dapps-permissions" open={permissionsOpen}>
-          <summary>
-            {t('form.permissions')} <span className="muted">({t('form.optional')})</span>
-          </summary>
-          <fieldset aria-describedby={`${ids.allow}-hint`}>
-            <legend className="sr-only">{t('form.permissions')}</legend>
-            <p id={`${ids.allow}-hint`} className="dapps-field-hint">
-              {t('form.permissionsHint')}
+        <FormSection id={id('settings')} title={t('settings.legend')}>
+          <SettingsEditor
+            id={id('setting')}
+            drafts={values.settings}
+            errors={errors}
+            onChange={(settings) => change({ settings })}
+          />
+        </FormSection>
+
+        <PermissionsFields
+          id={id('grants')}
+          values={values}
+          errors={{
+            permissions: say(errors.permissions),
+            proxyAllowlist: say(errors.proxyAllowlist),
+            allow: say(errors.allow),
+          }}
+          onChange={change}
+        />
+
+        <div className="dapps-modal-actions dapps-form-actions">
+          {errors.form ? (
+            <p id={id('form-error')} className="form-error dapps-form-error" role="alert">
+              {say(errors.form)}
             </p>
-            <div className="dapps-permission-grid">
-              {DASHBOARD_APP_PERMISSIONS.map((permission) => (
-                <label key={permission} className="dapps-permission">
-                  <input
-                    type="checkbox"
-                    name="allow"
-                    value={permission}
-                    checked={values.allow.includes(permission)}
-                    onChange={(event) => toggle(permission, event.target.checked)}
-                  />
-                  <span className="dapps-permission-text">
-                    <span>{t(`permission.${permission}`)}</span>
-                    <code dir="ltr">{permission}</code>
-                  </span>
-                </label>
-              ))}
-            </div>
-            {errors.allow ? <p className="dapps-field-error">{say(errors.allow)}</p> : null}
-          </fieldset>
-        </details>
-
-        {errors.form ? (
-          <p id={ids.form} className="form-error dapps-form-error" role="alert">
-            {say(errors.form)}
-          </p>
-        ) : null}
-
-        <div className="dapps-modal-actions">
+          ) : null}
           <button
             type="button"
             className="button button-ghost"

@@ -1,17 +1,37 @@
 import type { DashboardApp } from '@bevatel/protocol';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { Icon } from '../../components/Icon';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { dismissToast, showToast, type ToastKind } from '../../lib/toasts';
+import { useInboxes, useTeams } from '../account-data/queries';
+import { useApi } from '../../lib/api-context';
+import type { UrlCheck } from '../../dashboard-apps/url-check';
 import { useAccount, useIsAdmin } from '../session/account';
 import { AppFormDialog } from './AppFormDialog';
+import { AppsTable } from './AppsTable';
 import { ConfirmDialog } from './ConfirmDialog';
+import { downloadJson } from './download';
+import { manifestFileName } from './manifest-read';
+import { ManifestInstallDialog } from './ManifestInstallDialog';
 import { useDashboardAppsT } from './i18n';
-import { useDashboardApps, useDeleteApp, useRotateSecret, useUrlRules } from './queries';
+import { movedBy } from './order';
+import {
+  useDashboardApps,
+  useDeleteApp,
+  useExportManifest,
+  useReorderApps,
+  useRotateSecret,
+  useToggleApp,
+  useUrlRules,
+} from './queries';
+import { ruleInWords } from './rule-words';
 import { SecretDialog } from './SecretDialog';
 import './dashboard-apps-settings.css';
 
 type OpenDialog =
   | { kind: 'form'; app: DashboardApp | null }
+  | { kind: 'manifest' }
   | { kind: 'delete'; app: DashboardApp }
   | { kind: 'rotate'; app: DashboardApp }
   | { kind: 'secret'; app: DashboardApp; secret: string };
@@ -37,20 +57,52 @@ function NotAllowed() {
 }
 
 function DashboardAppsSettings() {
-  const { t } = useDashboardAppsT();
+  const { t, i18n } = useDashboardAppsT();
   const account = useAccount();
   const apps = useDashboardApps(account.id);
   const rules = useUrlRules(account.id);
+  const inboxes = useInboxes(account.id);
+  const teams = useTeams(account.id);
   const remove = useDeleteApp(account.id);
   const rotate = useRotateSecret(account.id);
+  const toggle = useToggleApp(account.id);
+  const reorder = useReorderApps(account.id);
+  const exportManifest = useExportManifest(account.id);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [status, setStatus] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
-  const [pageError, setPageError] = useState<string | null>(null);
+
+  // Every outcome of this page is said in the dashboard's toasts (announced, and visible).
+  // A new word on the same matter (the order, one app's switch) replaces the last one.
+  const lastToast = useRef(new Map<string, number>());
+  const notify = (kind: ToastKind, message: string, topic?: string) => {
+    const previous = topic ? lastToast.current.get(topic) : undefined;
+    if (previous !== undefined) dismissToast(previous);
+    const id = showToast({ message, kind });
+    if (topic) lastToast.current.set(topic, id);
+  };
+
+  const [urlWarning, setUrlWarning] = useState<{ name: string; check: UrlCheck } | null>(null);
+  const api = useApi();
+
+  /** After a save: warn when the server finds the URL unreachable or refusing to be framed. */
+  const checkSavedUrl = async (saved: DashboardApp) => {
+    setUrlWarning(null);
+    const url = saved.content[0]?.url;
+    if (!url) return;
+    try {
+      const check = await api.post(api.account(account.id, 'dashboard_apps/url_check'), {
+        url,
+      });
+      if (check.problem === 'unreachable' || check.problem === 'refuses_framing') {
+        setUrlWarning({ name: saved.title, check });
+      }
+    } catch {
+      // The check is advice: the app is saved whatever it says, and a failed check says nothing.
+    }
+  };
 
   const open = (next: OpenDialog | null) => {
     setActionError(null);
-    setPageError(null);
     remove.reset();
     rotate.reset();
     setDialog(next);
@@ -58,14 +110,13 @@ function DashboardAppsSettings() {
 
   const makeSecret = async (app: DashboardApp) => {
     setActionError(null);
-    setPageError(null);
     try {
       const { secret } = await rotate.mutateAsync(app.id);
       setDialog({ kind: 'secret', app, secret });
     } catch {
-      // From the rotate confirmation the error shows there; from the row, above the table.
+      // From the rotate confirmation the error shows there; from the row, as a toast.
       if (dialog?.kind === 'rotate') setActionError(t('secret.failed'));
-      else setPageError(t('secret.failed'));
+      else notify('error', t('secret.failed'));
     }
   };
 
@@ -73,35 +124,94 @@ function DashboardAppsSettings() {
     try {
       await remove.mutateAsync(app.id);
       setDialog(null);
-      setStatus(t('status.deleted', { name: app.title }));
+      notify('success', t('status.deleted', { name: app.title }));
     } catch {
       setActionError(t('delete.failed'));
     }
   };
 
+  const switchApp = (app: DashboardApp, enabled: boolean) =>
+    toggle.mutate(
+      { id: app.id, enabled },
+      {
+        onSuccess: () =>
+          notify(
+            'success',
+            t(enabled ? 'toggle.enabled' : 'toggle.disabled', { name: app.title }),
+            `switch-${app.id}`,
+          ),
+        onError: () => notify('error', t('toggle.failed', { name: app.title }), `switch-${app.id}`),
+      },
+    );
+
+  const saveOrder = (ids: number[], movedId: number) => {
+    const name = apps.data?.find((app) => app.id === movedId)?.title ?? '';
+    reorder.mutate(
+      { ids, movedId },
+      {
+        onSuccess: () =>
+          notify(
+            'success',
+            t('order.saved', { name, position: ids.indexOf(movedId) + 1, total: ids.length }),
+            'order',
+          ),
+        onError: () => notify('error', t('order.failed'), 'order'),
+      },
+    );
+  };
+
+  const exportApp = (app: DashboardApp) =>
+    exportManifest.mutate(app.id, {
+      onSuccess: (manifest) => {
+        downloadJson(manifest, manifestFileName(app.title, app.id));
+        notify('success', t('manifest.exported', { name: app.title }));
+      },
+      onError: () => notify('error', t('manifest.exportFailed', { name: app.title })),
+    });
+
+  const ruleOf = (app: DashboardApp) =>
+    ruleInWords(
+      app.visibility,
+      {
+        inbox: (id) => inboxes.data?.find((inbox) => inbox.id === id)?.name,
+        team: (id) => teams.data?.find((team) => team.id === id)?.name,
+      },
+      t,
+      i18n.language,
+    );
+
   return (
     <div className="page dapps-page">
+      <p>
+        <Link to={`/app/accounts/${account.id}/settings/integrations`} className="back-text-link">
+          <Icon name="back" size={16} /> {t('backToIntegrations')}
+        </Link>
+      </p>
       <div className="page-header">
         <div>
           <h1 tabIndex={-1}>{t('title')}</h1>
           <p className="muted">{t('description')}</p>
         </div>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => open({ kind: 'form', app: null })}
-        >
-          <Icon name="plus" size={16} /> {t('add')}
-        </button>
+        <div className="dapps-header-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => open({ kind: 'form', app: null })}
+          >
+            <Icon name="plus" size={16} /> {t('add')}
+          </button>
+          <button type="button" className="button" onClick={() => open({ kind: 'manifest' })}>
+            <Icon name="upload" size={16} /> {t('manifest.install')}
+          </button>
+        </div>
       </div>
 
-      <p className="sr-only" role="status" aria-live="polite">
-        {status}
-      </p>
-      {pageError ? (
-        <p className="form-error dapps-form-error" role="alert">
-          {pageError}
-        </p>
+      {urlWarning ? (
+        <UrlWarning
+          name={urlWarning.name}
+          check={urlWarning.check}
+          onDismiss={() => setUrlWarning(null)}
+        />
       ) : null}
 
       {apps.isPending ? (
@@ -113,34 +223,41 @@ function DashboardAppsSettings() {
           <p className="muted">{t('empty.body')}</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table dapps-table">
-            <caption className="sr-only">{t('table.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('table.name')}</th>
-                <th scope="col">{t('table.endpoint')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('table.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {apps.data.map((app) => (
-                <AppRow
-                  key={app.id}
-                  app={app}
-                  busy={rotate.isPending && rotate.variables === app.id}
-                  onEdit={() => open({ kind: 'form', app })}
-                  onDelete={() => open({ kind: 'delete', app })}
-                  onSecret={() =>
-                    app.has_secret ? open({ kind: 'rotate', app }) : void makeSecret(app)
-                  }
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <p className="muted dapps-order-hint">
+            {t('order.hint')}
+            {reorder.isPending ? (
+              <span className="dapps-saving" aria-hidden="true">
+                {' '}
+                {t('order.saving')}
+              </span>
+            ) : null}
+          </p>
+          <AppsTable
+            apps={apps.data}
+            ruleOf={ruleOf}
+            busyId={rotate.isPending ? (rotate.variables ?? null) : null}
+            moving={reorder.isPending}
+            onReorder={saveOrder}
+            actionsOf={(app) => ({
+              onEdit: () => open({ kind: 'form', app }),
+              onDelete: () => open({ kind: 'delete', app }),
+              onSecret: () =>
+                app.has_secret ? open({ kind: 'rotate', app }) : void makeSecret(app),
+              onToggle: (enabled) => switchApp(app, enabled),
+              onExport: () => exportApp(app),
+              onMove: (by) =>
+                saveOrder(
+                  movedBy(
+                    apps.data.map((a) => a.id),
+                    app.id,
+                    by,
+                  ),
+                  app.id,
+                ),
+            })}
+          />
+        </>
       )}
 
       {dialog?.kind === 'form' ? (
@@ -151,7 +268,22 @@ function DashboardAppsSettings() {
           onClose={() => setDialog(null)}
           onSaved={(saved) => {
             setDialog(null);
-            setStatus(t(dialog.app ? 'status.updated' : 'status.created', { name: saved.title }));
+            notify(
+              'success',
+              t(dialog.app ? 'status.updated' : 'status.created', { name: saved.title }),
+            );
+            void checkSavedUrl(saved);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'manifest' ? (
+        <ManifestInstallDialog
+          accountId={account.id}
+          rules={rules}
+          onClose={() => setDialog(null)}
+          onInstalled={(installed) => {
+            setDialog(null);
+            notify('success', t('manifest.installed', { name: installed.title }));
           }}
         />
       ) : null}
@@ -191,80 +323,35 @@ function DashboardAppsSettings() {
   );
 }
 
-function AppRow({
-  app,
-  busy,
-  onEdit,
-  onDelete,
-  onSecret,
+function UrlWarning({
+  name,
+  check,
+  onDismiss,
 }: {
-  app: DashboardApp;
-  busy: boolean;
-  onEdit: () => void;
-  onDelete: () => void;
-  onSecret: () => void;
+  name: string;
+  check: UrlCheck;
+  onDismiss: () => void;
 }) {
   const { t } = useDashboardAppsT();
-  const url = app.content[0]?.url ?? '';
-  const more = app.content.length - 1;
-  const name = app.title;
+  // The URL parser gives the host in punycode, with its port: what the admin must look for.
+  const host = URL.canParse(check.url) ? new URL(check.url).host : check.url;
+  const text =
+    check.problem === 'refuses_framing' && check.refused_by
+      ? t('urlWarning.refused', {
+          name,
+          host,
+          dashboard: check.dashboard_origin,
+          header: check.refused_by.header,
+          value: check.refused_by.value,
+        })
+      : t('urlWarning.unreachable', { name, host });
   return (
-    <tr>
-      <th scope="row" className="dapps-name">
-        <span>{name}</span>
-        {app.has_secret ? (
-          <span className="dapps-badge" title={t('table.signedHint')}>
-            <Icon name="lock" size={12} /> {t('table.signed')}
-          </span>
-        ) : null}
-      </th>
-      <td className="dapps-endpoint">
-        <bdi dir="ltr" title={url}>
-          {url}
-        </bdi>
-        {more > 0 ? (
-          <bdi
-            dir="ltr"
-            className="dapps-more"
-            aria-label={t('table.moreFramesLabel', { count: more })}
-          >
-            {t('table.moreFrames', { count: more })}
-          </bdi>
-        ) : null}
-      </td>
-      <td className="row-actions dapps-actions">
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={t('actions.editApp', { name })}
-          onClick={onEdit}
-        >
-          <Icon name="edit" size={14} /> <span aria-hidden="true">{t('actions.edit')}</span>
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={t(app.has_secret ? 'actions.rotateSecretApp' : 'actions.generateSecretApp', {
-            name,
-          })}
-          aria-busy={busy || undefined}
-          disabled={busy}
-          onClick={onSecret}
-        >
-          <Icon name="lock" size={14} />{' '}
-          <span aria-hidden="true">
-            {t(app.has_secret ? 'actions.rotateSecret' : 'actions.generateSecret')}
-          </span>
-        </button>
-        <button
-          type="button"
-          className="button button-small dapps-danger-text"
-          aria-label={t('actions.deleteApp', { name })}
-          onClick={onDelete}
-        >
-          <Icon name="trash" size={14} /> <span aria-hidden="true">{t('actions.delete')}</span>
-        </button>
-      </td>
-    </tr>
+    <div className="dapps-url-warning" role="alert">
+      <Icon name="alert" size={16} />
+      <p dir="auto">{text}</p>
+      <button type="button" className="button button-small" onClick={onDismiss}>
+        {t('urlWarning.dismiss')}
+      </button>
+    </div>
   );
 }

@@ -13,6 +13,7 @@ export function Modal({
   role = 'dialog',
   closeLabel,
   busy = false,
+  size = 'normal',
 }: {
   title: string;
   description?: ReactNode;
@@ -23,6 +24,8 @@ export function Modal({
   closeLabel: string;
   /** While a request runs, Escape does not close (the answer must land somewhere). */
   busy?: boolean;
+  /** Wide for long forms (the app form, the manifest's consent); full screen on a phone. */
+  size?: 'normal' | 'wide';
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -61,7 +64,7 @@ export function Modal({
   return (
     <dialog
       ref={ref}
-      className="dapps-modal"
+      className={size === 'wide' ? 'dapps-modal dapps-modal-wide' : 'dapps-modal'}
       role={role === 'alertdialog' ? 'alertdialog' : undefined}
       aria-modal="true"
       aria-labelledby={titleId}

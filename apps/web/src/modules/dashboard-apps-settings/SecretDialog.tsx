@@ -2,15 +2,24 @@ import { useId, useRef, useState } from 'react';
 import { useDashboardAppsT } from './i18n';
 import { Modal } from './Modal';
 
-/** Shows a freshly made signing secret, the only time it is ever shown, with a copy button. */
+/**
+ * Shows a freshly made signing secret, the only time it is ever shown, with a copy button.
+ * Apps and webhooks both use it; each says whose secret it is and how it is checked.
+ */
 export function SecretDialog({
   appName,
   secret,
   onClose,
+  title,
+  usage,
 }: {
   appName: string;
   secret: string;
   onClose: () => void;
+  /** Instead of "Signing secret of <app>". */
+  title?: string;
+  /** Instead of the app's verifyContextToken hint. */
+  usage?: string;
 }) {
   const { t } = useDashboardAppsT();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -30,7 +39,7 @@ export function SecretDialog({
 
   return (
     <Modal
-      title={t('secret.title', { name: appName })}
+      title={title ?? t('secret.title', { name: appName })}
       description={
         <p className="dapps-warning" role="note">
           {t('secret.warning')}
@@ -61,7 +70,7 @@ export function SecretDialog({
         <p className="dapps-field-hint" role="status" aria-live="polite">
           {copy === 'copied' ? t('secret.copied') : copy === 'failed' ? t('secret.copyFailed') : ''}
         </p>
-        <p className="dapps-field-hint">{t('secret.usage')}</p>
+        <p className="dapps-field-hint">{usage ?? t('secret.usage')}</p>
       </div>
       <div className="dapps-modal-actions">
         <button type="button" className="button button-primary" onClick={onClose}>

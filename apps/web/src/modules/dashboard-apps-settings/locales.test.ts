@@ -1,32 +1,18 @@
 import { APP_URL_PROBLEM_MESSAGES, DASHBOARD_APP_PERMISSIONS } from '@bevatel/protocol';
 import { describe, expect, it } from 'vitest';
+import { flattenCatalog, placeholdersOf } from '../../test/catalogs';
 import { ar, en } from './locales';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(tree).flatMap(([key, value]) =>
-      typeof value === 'string'
-        ? [[`${prefix}${key}`, value]]
-        : Object.entries(flatten(value, `${prefix}${key}.`)),
-    ),
-  );
-}
-
-const placeholders = (text: string) =>
-  [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
-
 describe('dashboard apps settings catalogs', () => {
-  const english = flatten(en);
-  const arabic = flatten(ar);
+  const english = flattenCatalog(en);
+  const arabic = flattenCatalog(ar);
 
   it('have the same keys, none empty, with the same placeholders', () => {
     expect(Object.keys(arabic).sort()).toEqual(Object.keys(english).sort());
     for (const [key, text] of Object.entries(english)) {
       expect(text.trim(), key).not.toBe('');
       expect(arabic[key]?.trim(), key).not.toBe('');
-      expect(placeholders(arabic[key] ?? ''), key).toEqual(placeholders(text));
+      expect(placeholdersOf(arabic[key] ?? ''), key).toEqual(placeholdersOf(text));
     }
   });
 

@@ -2,10 +2,21 @@
  * This page's strings, in their own i18next namespace. Arabic follows the product document's
  * own wording (الإعدادات › عمليات التكامل › تطبيقات لوحة المعلومات).
  */
+import { manifestAr, manifestEn } from './strings-manifest';
+import { placementAr, placementEn } from './strings-placement';
+
 export const NAMESPACE = 'dashboardAppsSettings';
 
 export const en = {
   title: 'Dashboard Apps',
+  backToIntegrations: 'Integrations',
+  urlWarning: {
+    unreachable:
+      '“{{name}}” was saved, but the server cannot reach {{host}}: agents will see an error instead of the app until it answers.',
+    refused:
+      '“{{name}}” was saved, but {{host}} refuses to be shown in a frame of {{dashboard}} ({{header}}: {{value}}). Allow this dashboard in the app’s Content-Security-Policy frame-ancestors and drop X-Frame-Options, or agents can only open it in a new tab.',
+    dismiss: 'Dismiss',
+  },
   description:
     'Dashboard apps show your own web apps beside each conversation. Each app receives the conversation and the contact as context.',
   add: 'Add a new dashboard app',
@@ -19,6 +30,13 @@ export const en = {
     signedHint: 'This app has a signing secret and receives a signed context token.',
     moreFrames: '+{{count}}',
     moreFramesLabel: 'Other frames: {{count}}',
+    punycodeHint: 'The address as browsers send it: check it is the site you expect',
+    grants: 'May do',
+    grantsOf: 'What {{name}} may do',
+    grantsNone: 'Only shows information',
+    appearsIn: 'Appears in',
+    who: 'Who sees it',
+    shown: 'Shown',
   },
   empty: {
     title: 'No dashboard apps yet',
@@ -28,22 +46,35 @@ export const en = {
     edit: 'Edit',
     editApp: 'Edit {{name}}',
     delete: 'Delete',
-    deleteApp: 'Delete {{name}}',
     generateSecret: 'Generate secret',
-    generateSecretApp: 'Generate secret for {{name}}',
     rotateSecret: 'Rotate secret',
-    rotateSecretApp: 'Rotate secret of {{name}}',
+    moreOf: 'More actions for {{name}}',
   },
   form: {
     addTitle: 'Add a new dashboard app',
     editTitle: 'Edit dashboard app',
-    intro: 'Enter the name of your app and its URL.',
+    intro: 'Enter the name of your app and its URL, then choose where it appears and for whom.',
+    about: 'About the app',
     name: 'Name',
     namePlaceholder: 'e.g. Order history',
+    nameAr: 'Name in Arabic (optional)',
+    nameArHint: 'Shown to agents who use the dashboard in Arabic; the name above otherwise.',
+    descriptionLabel: 'Description (optional)',
+    descriptionHint: 'What the app is for, in a sentence or two.',
+    descriptionTooLong: 'The description must be at most {{max}} characters.',
+    iconUrl: 'Icon URL (optional)',
+    iconHint: 'An https:// image shown beside the name.',
+    iconHttps: 'Enter the full https:// address of an image.',
     endpoint: 'Endpoint',
     endpointPlaceholder: 'https://apps.example.com/orders',
     endpointHint:
-      'The https:// address of your app (http:// only for local development). It must not be the address of this dashboard.',
+      'The https:// address of your app (http:// only for local development). It must not be the address of this dashboard. It may hold placeholders such as {{example}}.',
+    grants: 'What this app may do',
+    grantsHint:
+      'An app can only do what you check here, and never more than the agent using it may do. Changes apply the next time the app connects.',
+    sendAnyway: 'Agents may send anyway when this app objects to a reply',
+    sendAnywayHint:
+      'Apps that check replies before they are sent can hold one back with a reason. Uncheck to make the agent change the draft first.',
     permissions: 'Iframe permissions',
     optional: 'optional',
     permissionsHint: 'Grant only what your app needs; the browser may still ask the agent.',
@@ -68,6 +99,11 @@ export const en = {
       'http:// is allowed only for localhost and hosts your operator allows. Use https://',
     credentials: 'The URL must not contain a user name or password.',
     dashboard_origin: "The URL must not point to this dashboard's own address.",
+    placeholder_in_origin:
+      'Placeholders may only be in the path, query or fragment, never in the scheme, host or port.',
+    malformed_placeholder: 'Write a placeholder with two braces on each side, like {{example}}.',
+    unknown_placeholder:
+      '{{name}} is not a placeholder the dashboard knows: choose one from the list below the field.',
   },
   permission: {
     'clipboard-write': 'Copy to the clipboard',
@@ -119,12 +155,22 @@ export const en = {
     title: 'You are not allowed to see this page',
     body: 'Only administrators can manage dashboard apps.',
   },
+  ...placementEn,
+  ...manifestEn,
 };
 
 export type Catalog = typeof en;
 
 export const ar: Catalog = {
   title: 'تطبيقات لوحة المعلومات',
+  backToIntegrations: 'عمليات التكامل',
+  urlWarning: {
+    unreachable:
+      'حُفظ «{{name}}»، لكن الخادم لا يستطيع الوصول إلى {{host}}: سيرى الموظفون رسالة خطأ بدل التطبيق حتى يستجيب.',
+    refused:
+      'حُفظ «{{name}}»، لكن {{host}} يرفض أن يُعرض في إطار داخل {{dashboard}} ‏({{header}}: {{value}}). اسمح لهذه اللوحة في frame-ancestors ضمن Content-Security-Policy للتطبيق وأزل X-Frame-Options، وإلا فلن يستطيع الموظفون إلا فتحه في علامة تبويب جديدة.',
+    dismiss: 'إغلاق',
+  },
   description:
     'تعرض تطبيقات لوحة المعلومات تطبيقات الويب الخاصة بمؤسستك بجانب كل محادثة، ويتلقى كل تطبيق سياق المحادثة وجهة الاتصال.',
   add: 'إضافة تطبيق لوحة معلومات جديد',
@@ -138,6 +184,13 @@ export const ar: Catalog = {
     signedHint: 'لهذا التطبيق سر توقيع، ويتلقى رمز سياق موقَّعًا.',
     moreFrames: '+{{count}}',
     moreFramesLabel: 'إطارات أخرى: {{count}}',
+    punycodeHint: 'العنوان كما يرسله المتصفح: تأكّد أنه الموقع الذي تقصده',
+    grants: 'ما يمكنه فعله',
+    grantsOf: 'ما يمكن أن يفعله {{name}}',
+    grantsNone: 'يعرض المعلومات فقط',
+    appearsIn: 'يظهر في',
+    who: 'من يراه',
+    shown: 'الإظهار',
   },
   empty: {
     title: 'لا توجد تطبيقات لوحة معلومات بعد',
@@ -147,22 +200,35 @@ export const ar: Catalog = {
     edit: 'تعديل',
     editApp: 'تعديل {{name}}',
     delete: 'حذف',
-    deleteApp: 'حذف {{name}}',
     generateSecret: 'إنشاء سر',
-    generateSecretApp: 'إنشاء سر لـ {{name}}',
     rotateSecret: 'تغيير السر',
-    rotateSecretApp: 'تغيير السر لـ {{name}}',
+    moreOf: 'إجراءات أخرى لـ {{name}}',
   },
   form: {
     addTitle: 'إضافة تطبيق لوحة معلومات جديد',
     editTitle: 'تعديل تطبيق لوحة المعلومات',
-    intro: 'أضف اسم تطبيقك وعنوان \u2066URL\u2069 لتطبيقك.',
+    intro: 'أضف اسم تطبيقك وعنوان \u2066URL\u2069 لتطبيقك، ثم اختر أين يظهر ولمن.',
+    about: 'عن التطبيق',
     name: 'الاسم',
     namePlaceholder: 'مثلًا: سجل الطلبات',
+    nameAr: 'الاسم بالعربية (اختياري)',
+    nameArHint: 'يظهر للموظفين الذين يستخدمون لوحة المعلومات بالعربية، وإلا فالاسم أعلاه.',
+    descriptionLabel: 'الوصف (اختياري)',
+    descriptionHint: 'الغرض من التطبيق في جملة أو جملتين.',
+    descriptionTooLong: 'يجب ألا يزيد الوصف على {{max}} حرفًا.',
+    iconUrl: 'عنوان الأيقونة (اختياري)',
+    iconHint: 'صورة بعنوان \u2066https://\u2069 تظهر بجانب الاسم.',
+    iconHttps: 'أدخل عنوان \u2066https://\u2069 كاملًا لصورة.',
     endpoint: 'نقطة النهاية',
     endpointPlaceholder: 'https://apps.example.com/orders',
     endpointHint:
-      'عنوان تطبيقك بصيغة \u2066https://\u2069 (ويُسمح بـ \u2066http://\u2069 للتطوير المحلي فقط). يجب ألا يكون عنوان لوحة المعلومات هذه.',
+      'عنوان تطبيقك بصيغة \u2066https://\u2069 (ويُسمح بـ \u2066http://\u2069 للتطوير المحلي فقط). يجب ألا يكون عنوان لوحة المعلومات هذه. ويمكن أن يحتوي عناصر نائبة مثل {{example}}.',
+    grants: 'ما يمكن لهذا التطبيق فعله',
+    grantsHint:
+      'لا يستطيع التطبيق فعل إلا ما تحدده هنا، ولا يتجاوز أبدًا صلاحيات الموظف الذي يستخدمه. تسري التغييرات عند اتصال التطبيق في المرة التالية.',
+    sendAnyway: 'يمكن للموظفين الإرسال على أي حال عندما يعترض هذا التطبيق على رد',
+    sendAnywayHint:
+      'يمكن للتطبيقات التي تتحقق من الردود قبل إرسالها أن توقف ردًا مع ذكر السبب. ألغِ التحديد ليُلزَم الموظف بتعديل المسودة أولًا.',
     permissions: 'أذونات الإطار',
     optional: 'اختياري',
     permissionsHint: 'امنح تطبيقك ما يحتاجه فقط، وقد يطلب المتصفح موافقة الوكيل مع ذلك.',
@@ -188,6 +254,11 @@ export const ar: Catalog = {
       'يُسمح بـ \u2066http://\u2069 فقط لـ \u2066localhost\u2069 وللمضيفين الذين يسمح بهم المشغّل. استخدم \u2066https://\u2069',
     credentials: 'يجب ألا يحتوي عنوان \u2066URL\u2069 على اسم مستخدم أو كلمة مرور.',
     dashboard_origin: 'يجب ألا يشير عنوان \u2066URL\u2069 إلى عنوان لوحة المعلومات هذه نفسها.',
+    placeholder_in_origin:
+      'لا توضع العناصر النائبة إلا في المسار أو الاستعلام أو الجزء، وليس في البروتوكول أو المضيف أو المنفذ أبدًا.',
+    malformed_placeholder: 'اكتب العنصر النائب بقوسين معقوفين على كل جانب، مثل {{example}}.',
+    unknown_placeholder:
+      '{{name}} ليس عنصرًا نائبًا تعرفه لوحة المعلومات: اختر واحدًا من القائمة أسفل الحقل.',
   },
   permission: {
     'clipboard-write': 'النسخ إلى الحافظة',
@@ -239,4 +310,6 @@ export const ar: Catalog = {
     title: 'غير مسموح لك بعرض هذه الصفحة',
     body: 'يدير المسؤولون فقط تطبيقات لوحة المعلومات.',
   },
+  ...placementAr,
+  ...manifestAr,
 };

@@ -82,7 +82,7 @@ export function usePreferences(): Preferences {
         if (settings.theme) uiSettings.theme = settings.theme;
         return { ...profile, ui_settings: uiSettings };
       });
-      api.put<Profile>('/api/v1/profile', { profile: { ui_settings: settings } }).catch(() => {
+      api.put('/api/v1/profile', { profile: { ui_settings: settings } }).catch(() => {
         // Not saved to the profile; the choice still applies in this browser.
       });
     },

@@ -1,4 +1,4 @@
-import type { Agent, Conversation, ConversationListResponse } from '@bevatel/protocol';
+import type { Agent, Conversation, ConversationListResponse, Profile } from '@bevatel/protocol';
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../lib/query-keys';
@@ -119,5 +119,40 @@ describe('realtime events applied to the caches', () => {
       queryKeys.conversationList(1, unassigned),
     )!;
     expect(list.pages[0]!.data.payload[0]!.meta.sender.name).toBe('New Name');
+  });
+
+  it('marks the contact lists stale when a contact is created', async () => {
+    client.setQueryData([...queryKeys.contactsRoot(1), 'list'], ['before']);
+    client.setQueryData(queryKeys.conversation(1, 7), conversation({ id: 7 }));
+    applyEnvelope(client, 1, ME, envelope({ event: 'contact.created', data: contact({ id: 99 }) }));
+    expect(client.getQueryState([...queryKeys.contactsRoot(1), 'list'])?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.conversation(1, 7))?.isInvalidated).toBe(false);
+  });
+
+  it('follows presence.update in the agents list and in my profile', () => {
+    const omar = { id: 9, name: 'Omar', availability_status: 'online' } as Agent;
+    client.setQueryData(queryKeys.agents(1), [omar, { ...me, availability_status: 'online' }]);
+    const profile = {
+      id: ME,
+      accounts: [
+        { id: 1, name: 'One', role: 'agent', availability_status: 'online' },
+        { id: 2, name: 'Two', role: 'agent', availability_status: 'online' },
+      ],
+    } as Profile;
+    client.setQueryData(queryKeys.profile, profile);
+    applyEnvelope(
+      client,
+      1,
+      ME,
+      envelope({
+        event: 'presence.update',
+        data: { account_id: 1, users: { '9': 'offline', [String(ME)]: 'busy' } },
+      }),
+    );
+    const agents = client.getQueryData<Agent[]>(queryKeys.agents(1))!;
+    expect(agents.map((a) => a.availability_status)).toEqual(['offline', 'busy']);
+    const accounts = client.getQueryData<Profile>(queryKeys.profile)!.accounts;
+    // Only the account the event is about.
+    expect(accounts.map((a) => a.availability_status)).toEqual(['busy', 'online']);
   });
 });

@@ -142,6 +142,26 @@ describe('RealtimeClient', () => {
     client.stop();
   });
 
+  it('reports live updates paused while the server says so, and back on restored or resync', () => {
+    const h = handlers();
+    const client = new RealtimeClient(1, h, 'ws://test');
+    client.start();
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    socket.receive({ type: 'interrupted' });
+    expect(h.onStatus).toHaveBeenLastCalledWith('interrupted');
+    socket.receive(envelope(3)); // held events arrive once the link is back
+    socket.receive({ type: 'restored' });
+    expect(h.onStatus).toHaveBeenLastCalledWith('open');
+    socket.receive({ type: 'interrupted' });
+    socket.receive({ type: 'resync' });
+    expect(h.onStatus).toHaveBeenLastCalledWith('open');
+    expect(h.onCatchUp).toHaveBeenCalledOnce();
+    // The socket itself never dropped: no reconnect.
+    expect(FakeSocket.all).toHaveLength(1);
+    client.stop();
+  });
+
   it('pings while open and starts over when the server falls silent', () => {
     const client = new RealtimeClient(1, handlers(), 'ws://test');
     client.start();

@@ -6,7 +6,11 @@ import {
 } from '@bevatel/protocol';
 import { backoffDelay, SeenIds } from './backoff';
 
-export type RealtimeStatus = 'connecting' | 'open' | 'closed';
+/**
+ * `interrupted`: the socket is open but the server says live updates are paused (it lost its
+ * link to the other server processes); updates resume with `restored` or `resync`.
+ */
+export type RealtimeStatus = 'connecting' | 'open' | 'interrupted' | 'closed';
 
 export interface RealtimeHandlers {
   onEnvelope(envelope: RealtimeEnvelope): void;
@@ -124,7 +128,12 @@ export class RealtimeClient {
     }
     if (message.type === 'subscribed') {
       if (this.lastId === 0) this.lastId = message.last_id;
+    } else if (message.type === 'interrupted') {
+      this.handlers.onStatus('interrupted');
+    } else if (message.type === 'restored') {
+      this.handlers.onStatus('open');
     } else if (message.type === 'resync') {
+      this.handlers.onStatus('open');
       this.handlers.onCatchUp();
     }
   }

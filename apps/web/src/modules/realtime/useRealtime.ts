@@ -4,12 +4,15 @@ import { queryKeys } from '../../lib/query-keys';
 import { applyEnvelope, catchUp } from './apply';
 import { RealtimeClient, type RealtimeStatus } from './client';
 
-/** What the header shows: nothing while the first connection is made, a notice once it is down. */
+/**
+ * What the header shows: nothing while the first connection is made, a notice once it is down
+ * (the socket dropped, or the server says live updates are interrupted).
+ */
 export type ConnectionState = 'starting' | 'open' | 'down';
 
-function nextState(previous: ConnectionState, status: RealtimeStatus): ConnectionState {
+export function nextState(previous: ConnectionState, status: RealtimeStatus): ConnectionState {
   if (status === 'open') return 'open';
-  if (status === 'closed') return 'down';
+  if (status === 'closed' || status === 'interrupted') return 'down';
   return previous === 'starting' ? 'starting' : 'down';
 }
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Icon } from '../../components/Icon';
 import { LoadingState } from '../../components/States';
 import { ApiError } from '../../lib/api';
@@ -103,6 +103,9 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.target.value)}
             required
           />
+          <p className="login-forgot">
+            <Link to="/app/forgot-password">{t('login.forgot')}</Link>
+          </p>
           <button
             type="submit"
             className="button button-primary button-block"

@@ -2,11 +2,16 @@ import type { Inbox } from '@bevatel/protocol';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../lib/query-keys';
 import { ResourceSettings, type ResourceConfig } from './ResourceSettings';
+import { Link } from 'react-router';
+import { UserText } from '../../components/UserText';
+import { useAccount } from '../session/account';
 
 export function InboxesSettingsPage() {
   const { t } = useTranslation();
-  const config: ResourceConfig<Inbox> = {
+  const account = useAccount();
+  const config: ResourceConfig<Inbox, 'inboxes'> = {
     path: 'inboxes',
+    list: async (api, accountId) => (await api.get(api.account(accountId, 'inboxes'))).payload,
     queryKey: queryKeys.inboxes,
     title: t('settings.inboxes.title'),
     description: t('settings.inboxes.description'),
@@ -14,10 +19,23 @@ export function InboxesSettingsPage() {
     emptyLabel: t('settings.inboxes.empty'),
     nameOf: (inbox) => inbox.name,
     columns: [
-      { header: t('settings.fields.name'), cell: (inbox) => <span dir="auto">{inbox.name}</span> },
+      {
+        header: t('settings.fields.name'),
+        cell: (inbox) => <UserText text={inbox.name} kind="name" />,
+      },
       {
         header: t('settings.fields.channel'),
         cell: (inbox) => t(`channels.${inbox.channel_type.replace('Channel::', '')}`),
+      },
+      {
+        header: t('settings.widget.settings'),
+        cell: (inbox) =>
+          inbox.channel_type === 'Channel::WebWidget' ? (
+            <Link to={`/app/accounts/${account.id}/settings/inboxes/${inbox.id}/widget`}>
+              {t('settings.widget.settings')}
+              <span className="sr-only">: {inbox.name}</span>
+            </Link>
+          ) : null,
       },
     ],
     fields: [

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Icon } from '../../components/Icon';
 import { useAccount } from '../session/account';
 
-/** Integrations an administrator can configure; Dashboard Apps is the one there is today. */
+/** Integrations an administrator can configure: Dashboard Apps and webhooks. */
 export function IntegrationsPage() {
   const { t } = useTranslation();
   const account = useAccount();
@@ -27,6 +27,23 @@ export function IntegrationsPage() {
             to={`/app/accounts/${account.id}/settings/integrations/dashboard_apps`}
             aria-label={t('settings.integrations.configure', {
               name: t('settings.integrations.dashboardApps'),
+            })}
+          >
+            {t('settings.integrations.configureShort')}
+            <Icon name="chevronEnd" size={16} />
+          </Link>
+        </li>
+        <li className="card integration">
+          <Icon name="send" size={28} />
+          <div className="integration-body">
+            <h2>{t('settings.integrations.webhooks')}</h2>
+            <p className="muted">{t('settings.integrations.webhooksDescription')}</p>
+          </div>
+          <Link
+            className="button"
+            to={`/app/accounts/${account.id}/settings/integrations/webhook`}
+            aria-label={t('settings.integrations.configure', {
+              name: t('settings.integrations.webhooks'),
             })}
           >
             {t('settings.integrations.configureShort')}

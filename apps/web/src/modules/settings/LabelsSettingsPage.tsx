@@ -2,11 +2,13 @@ import type { Label } from '@bevatel/protocol';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../lib/query-keys';
 import { ResourceSettings, type ResourceConfig } from './ResourceSettings';
+import { UserText } from '../../components/UserText';
 
 export function LabelsSettingsPage() {
   const { t } = useTranslation();
-  const config: ResourceConfig<Label> = {
+  const config: ResourceConfig<Label, 'labels'> = {
     path: 'labels',
+    list: async (api, accountId) => (await api.get(api.account(accountId, 'labels'))).payload,
     queryKey: queryKeys.labels,
     title: t('settings.labels.title'),
     description: t('settings.labels.description'),
@@ -23,13 +25,13 @@ export function LabelsSettingsPage() {
               style={{ backgroundColor: label.color }}
               aria-hidden="true"
             />
-            <span>{label.title}</span>
+            <UserText text={label.title} kind="name" />
           </span>
         ),
       },
       {
         header: t('settings.fields.description'),
-        cell: (label) => <span dir="auto">{label.description ?? ''}</span>,
+        cell: (label) => <UserText text={label.description ?? ''} />,
       },
       {
         header: t('settings.fields.showOnSidebar'),

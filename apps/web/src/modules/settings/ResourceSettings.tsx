@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 import { EmptyState, ErrorState, LoadingState, errorMessageKey } from '../../components/States';
-import { ApiError, unwrapPayload } from '../../lib/api';
+import { ApiError, type ApiClient } from '../../lib/api';
+import type { ResponseTo } from '../../lib/api-paths';
 import { useApi } from '../../lib/api-context';
 import { useAccount } from '../session/account';
 
@@ -26,9 +27,18 @@ export interface Column<T> {
   cell: (item: T) => ReactNode;
 }
 
-export interface ResourceConfig<T extends { id: number }> {
+/** The account collections these pages manage (each has list, create, update and delete). */
+export type ResourcePath =
+  'agents' | 'inboxes' | 'teams' | 'labels' | 'canned_responses' | 'custom_attribute_definitions';
+
+/** What creating one answers. */
+export type Created<P extends ResourcePath> = ResponseTo<'POST', `/api/v1/accounts/${number}/${P}`>;
+
+export interface ResourceConfig<T extends { id: number }, P extends ResourcePath = ResourcePath> {
   /** Collection path under the account, e.g. "labels". */
-  path: string;
+  path: P;
+  /** The items (Chatwoot answers some collections bare, some as `{payload}`). */
+  list: (api: ApiClient, accountId: number) => Promise<T[]>;
   queryKey: (accountId: number) => QueryKey;
   title: string;
   description: string;
@@ -39,18 +49,23 @@ export interface ResourceConfig<T extends { id: number }> {
   toForm: (item: T | null) => FormValues;
   toBody: (values: FormValues, creating: boolean) => Record<string, unknown>;
   nameOf: (item: T) => string;
-  /** Something to show once after creating (an agent's generated password). */
-  afterCreate?: (answer: unknown) => ReactNode;
+  /** Something to show once after creating (an agent's invitation link). */
+  afterCreate?: (answer: Created<P>) => ReactNode;
   canDelete?: (item: T) => boolean;
+  /** More buttons of a row; `notify` shows their outcome above the table (a reset link). */
+  rowActions?: (item: T, notify: (notice: ReactNode) => void) => ReactNode;
 }
 
 type Editing<T> = { mode: 'create' } | { mode: 'edit'; item: T } | null;
 
 /** List + create/edit form + delete with confirmation: the shape every settings page shares. */
-export function ResourceSettings<T extends { id: number }>({
+export function ResourceSettings<T extends { id: number }, P extends ResourcePath>({
   config,
+  children,
 }: {
-  config: ResourceConfig<T>;
+  config: ResourceConfig<T, P>;
+  /** More of the page, below the table (e.g. pending invitations). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -59,7 +74,7 @@ export function ResourceSettings<T extends { id: number }>({
   const key = config.queryKey(account.id);
   const list = useQuery({
     queryKey: key,
-    queryFn: async () => unwrapPayload<T[]>(await api.get(api.account(account.id, config.path))),
+    queryFn: () => config.list(api, account.id),
   });
   const [editing, setEditing] = useState<Editing<T>>(null);
   const [notice, setNotice] = useState<ReactNode>(null);
@@ -107,9 +122,9 @@ export function ResourceSettings<T extends { id: number }>({
           config={config}
           item={editing.mode === 'edit' ? editing.item : null}
           onCancel={() => setEditing(null)}
-          onSaved={(answer, creating) => {
+          onSaved={(created) => {
             setEditing(null);
-            if (creating && config.afterCreate) setNotice(config.afterCreate(answer));
+            if (created !== undefined && config.afterCreate) setNotice(config.afterCreate(created));
             void queryClient.invalidateQueries({ queryKey: key });
           }}
         />
@@ -159,6 +174,7 @@ export function ResourceSettings<T extends { id: number }>({
                     >
                       <Icon name="edit" size={14} /> {t('common.edit')}
                     </button>
+                    {config.rowActions?.(item, setNotice)}
                     {config.canDelete && !config.canDelete(item) ? null : confirming === item.id ? (
                       <>
                         <button
@@ -194,20 +210,22 @@ export function ResourceSettings<T extends { id: number }>({
           </table>
         </div>
       )}
+      {children}
     </div>
   );
 }
 
-function ResourceForm<T extends { id: number }>({
+function ResourceForm<T extends { id: number }, P extends ResourcePath>({
   config,
   item,
   onCancel,
   onSaved,
 }: {
-  config: ResourceConfig<T>;
+  config: ResourceConfig<T, P>;
   item: T | null;
   onCancel: () => void;
-  onSaved: (answer: unknown, creating: boolean) => void;
+  /** `created`: the answer to creating one (undefined after an edit). */
+  onSaved: (created: Created<P> | undefined) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -216,11 +234,12 @@ function ResourceForm<T extends { id: number }>({
   const creating = item === null;
   const [values, setValues] = useState<FormValues>(() => config.toForm(item));
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      creating
-        ? api.post<unknown>(api.account(account.id, config.path), body)
-        : api.patch<unknown>(api.account(account.id, `${config.path}/${item.id}`), body),
-    onSuccess: (answer) => onSaved(answer, creating),
+    mutationFn: async (body: Record<string, unknown>): Promise<Created<P> | undefined> => {
+      if (creating) return api.post(api.account(account.id, config.path), body);
+      await api.patch(api.account(account.id, `${config.path}/${item.id}`), body);
+      return undefined;
+    },
+    onSuccess: (created) => onSaved(created),
   });
   const fields = config.fields.filter((field) => creating || !field.createOnly);
   const badField = save.error instanceof ApiError ? save.error.field : undefined;

@@ -9,6 +9,9 @@ const SECTIONS: { path: string; key: string; icon: IconName }[] = [
   { path: 'inboxes', key: 'settings.inboxes.title', icon: 'inbox' },
   { path: 'teams', key: 'settings.teams.title', icon: 'team' },
   { path: 'labels', key: 'settings.labels.title', icon: 'tag' },
+  // Chatwoot's deep links.
+  { path: 'canned-response/list', key: 'settings.cannedResponses.title', icon: 'chat' },
+  { path: 'custom-attributes/list', key: 'settings.customAttributes.title', icon: 'flag' },
   { path: 'integrations', key: 'settings.integrations.title', icon: 'puzzle' },
 ];
 

@@ -2,11 +2,13 @@ import type { Team } from '@bevatel/protocol';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../lib/query-keys';
 import { ResourceSettings, type ResourceConfig } from './ResourceSettings';
+import { UserText } from '../../components/UserText';
 
 export function TeamsSettingsPage() {
   const { t } = useTranslation();
-  const config: ResourceConfig<Team> = {
+  const config: ResourceConfig<Team, 'teams'> = {
     path: 'teams',
+    list: (api, accountId) => api.get(api.account(accountId, 'teams')),
     queryKey: queryKeys.teams,
     title: t('settings.teams.title'),
     description: t('settings.teams.description'),
@@ -14,10 +16,13 @@ export function TeamsSettingsPage() {
     emptyLabel: t('settings.teams.empty'),
     nameOf: (team) => team.name,
     columns: [
-      { header: t('settings.fields.name'), cell: (team) => <span dir="auto">{team.name}</span> },
+      {
+        header: t('settings.fields.name'),
+        cell: (team) => <UserText text={team.name} kind="name" />,
+      },
       {
         header: t('settings.fields.description'),
-        cell: (team) => <span dir="auto">{team.description ?? ''}</span>,
+        cell: (team) => <UserText text={team.description ?? ''} />,
       },
       {
         header: t('settings.fields.autoAssign'),

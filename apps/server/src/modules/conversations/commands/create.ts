@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationPriority, ConversationStatus, JsonObject } from '@bevatel/protocol';
+import type {
+  Conversation,
+  ConversationPriority,
+  ConversationStatus,
+  JsonObject,
+} from '@bevatel/protocol';
 import { MESSAGE_TYPES } from '@bevatel/protocol';
 import type { Kysely } from 'kysely';
+import { displayName, type Caller } from '../../../core/caller';
+import type { Outcome, Tx } from '../../../core/commands';
+import { canSeeInbox } from '../../../core/visibility';
 import type { Database } from '../../../db/schema';
 import { HttpError, invalid } from '../../../lib/errors';
 import { nowMs } from '../../../lib/time';
-import { displayName, type Actor } from '../actor';
+import type { ConversationChange } from '../../../presenters/conversation-change';
 import { activityText, insertActivity } from '../activity';
-import type { Committed, PendingEvent } from '../events';
-import { canSeeInbox } from '../policy';
-import { attributesText, eligibleAssignee, teamOfAccount, type CommandDeps } from './shared';
+import { checkCustomAttributes } from '../../custom-attributes';
+import { answerChanged, attributesText, eligibleAssignee, teamOfAccount } from './shared';
 
 export interface CreateConversationInput {
   inbox_id: number;
@@ -63,139 +70,142 @@ async function contactInboxFor(
 }
 
 /**
+ * The account's next display id. The row lock of the UPDATE serializes concurrent creations:
+ * display ids never repeat. Rows written by other means (imports, fixtures) are stepped over,
+ * not collided with.
+ */
+export async function nextDisplayId(trx: Kysely<Database>, accountId: number): Promise<number> {
+  const highest = await trx
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.max('display_id').as('max'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  const floor = Number(highest?.max ?? 0);
+  const { last_display_id: displayId } = await trx
+    .updateTable('accounts')
+    .set((eb) => ({
+      last_display_id: eb(
+        eb
+          .case()
+          .when('last_display_id', '<', floor)
+          .then(floor)
+          .else(eb.ref('last_display_id'))
+          .end(),
+        '+',
+        1,
+      ),
+    }))
+    .where('id', '=', accountId)
+    .returning('last_display_id')
+    .executeTakeFirstOrThrow();
+  return displayId;
+}
+
+/**
  * Opens a conversation: checks every reference first, then allocates the account's next
  * display id and writes the conversation, its first message and activity in one transaction.
  */
 export async function createConversation(
-  deps: CommandDeps,
-  actor: Actor,
+  tx: Tx,
+  caller: Caller,
   input: CreateConversationInput,
-): Promise<Committed & { displayId: number }> {
-  const accountId = actor.account.id;
+): Promise<Outcome<Conversation>> {
+  const accountId = caller.account.id;
   const additional = attributesText(input.additional_attributes ?? {}, 'additional_attributes');
   const custom = attributesText(input.custom_attributes ?? {}, 'custom_attributes');
-  return deps.db.transaction().execute(async (trx) => {
-    const inbox = await trx
-      .selectFrom('inboxes')
-      .select(['id'])
-      .where('id', '=', input.inbox_id)
-      .where('account_id', '=', accountId)
-      .executeTakeFirst();
-    if (!inbox || !(await canSeeInbox(trx, actor, inbox.id))) {
-      throw notFoundField('Inbox', 'inbox_id');
-    }
-    const contact = await trx
-      .selectFrom('contacts')
-      .select(['id'])
-      .where('id', '=', input.contact_id)
-      .where('account_id', '=', accountId)
-      .executeTakeFirst();
-    if (!contact) throw notFoundField('Contact', 'contact_id');
-    const assignee =
-      input.assignee_id != null
-        ? await eligibleAssignee(trx, accountId, inbox.id, input.assignee_id)
-        : null;
-    const team = input.team_id != null ? await teamOfAccount(trx, accountId, input.team_id) : null;
+  const trx = tx.db;
+  const inbox = await trx
+    .selectFrom('inboxes')
+    .select(['id'])
+    .where('id', '=', input.inbox_id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  if (!inbox || !canSeeInbox(caller, inbox.id)) {
+    throw notFoundField('Inbox', 'inbox_id');
+  }
+  const contact = await trx
+    .selectFrom('contacts')
+    .select(['id'])
+    .where('id', '=', input.contact_id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  if (!contact) throw notFoundField('Contact', 'contact_id');
+  const assignee =
+    input.assignee_id != null
+      ? await eligibleAssignee(trx, accountId, inbox.id, input.assignee_id)
+      : null;
+  const team = input.team_id != null ? await teamOfAccount(trx, accountId, input.team_id) : null;
+  await checkCustomAttributes(trx, accountId, 'conversation_attribute', input.custom_attributes);
 
-    const now = nowMs();
-    const contactInboxId = await contactInboxFor(trx, inbox.id, contact.id, input.source_id, now);
-    // The row lock of this UPDATE serializes concurrent creations: display ids never repeat.
-    // Rows written by other means (imports, fixtures) are stepped over, not collided with.
-    const highest = await trx
-      .selectFrom('conversations')
-      .select((eb) => eb.fn.max('display_id').as('max'))
-      .where('account_id', '=', accountId)
-      .executeTakeFirst();
-    const floor = Number(highest?.max ?? 0);
-    const { last_display_id: displayId } = await trx
-      .updateTable('accounts')
-      .set((eb) => ({
-        last_display_id: eb(
-          eb
-            .case()
-            .when('last_display_id', '<', floor)
-            .then(floor)
-            .else(eb.ref('last_display_id'))
-            .end(),
-          '+',
-          1,
-        ),
-      }))
-      .where('id', '=', accountId)
-      .returning('last_display_id')
-      .executeTakeFirstOrThrow();
-    const conversation = await trx
-      .insertInto('conversations')
+  const now = nowMs();
+  const contactInboxId = await contactInboxFor(trx, inbox.id, contact.id, input.source_id, now);
+  const displayId = await nextDisplayId(trx, accountId);
+  const conversation = await trx
+    .insertInto('conversations')
+    .values({
+      account_id: accountId,
+      display_id: displayId,
+      uuid: randomUUID(),
+      inbox_id: inbox.id,
+      contact_id: contact.id,
+      contact_inbox_id: contactInboxId,
+      assignee_id: assignee?.user.id ?? null,
+      team_id: team?.id ?? null,
+      status: input.status ?? 'open',
+      priority: input.priority ?? null,
+      snoozed_until: null,
+      custom_attributes: custom,
+      additional_attributes: additional,
+      agent_last_seen_at: null,
+      assignee_last_seen_at: null,
+      contact_last_seen_at: null,
+      last_activity_at: now,
+      waiting_since: null,
+      first_reply_created_at: null,
+      muted: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+  const changes: ConversationChange[] = [{ event: 'conversation.created' }];
+  if (input.message) {
+    const message = await trx
+      .insertInto('messages')
       .values({
         account_id: accountId,
-        display_id: displayId,
-        uuid: randomUUID(),
         inbox_id: inbox.id,
-        contact_id: contact.id,
-        contact_inbox_id: contactInboxId,
-        assignee_id: assignee?.user.id ?? null,
-        team_id: team?.id ?? null,
-        status: input.status ?? 'open',
-        priority: input.priority ?? null,
-        snoozed_until: null,
-        custom_attributes: custom,
-        additional_attributes: additional,
-        agent_last_seen_at: null,
-        assignee_last_seen_at: null,
-        contact_last_seen_at: null,
-        last_activity_at: now,
-        waiting_since: null,
-        first_reply_created_at: null,
-        muted: 0,
+        conversation_id: conversation.id,
+        content: input.message.content,
+        message_type: MESSAGE_TYPES.outgoing,
+        content_type: 'text',
+        content_attributes: '{}',
+        private: 0,
+        status: 'sent',
+        source_id: null,
+        sender_type: 'User',
+        sender_id: caller.user.id,
         created_at: now,
         updated_at: now,
       })
-      .returning(['id', 'account_id', 'inbox_id'])
+      .returningAll()
       .executeTakeFirstOrThrow();
-
-    const events: PendingEvent[] = [{ event: 'conversation.created' }];
-    if (input.message) {
-      const message = await trx
-        .insertInto('messages')
-        .values({
-          account_id: accountId,
-          inbox_id: inbox.id,
-          conversation_id: conversation.id,
-          content: input.message.content,
-          message_type: MESSAGE_TYPES.outgoing,
-          content_type: 'text',
-          content_attributes: '{}',
-          private: 0,
-          status: 'sent',
-          source_id: null,
-          sender_type: 'User',
-          sender_id: actor.user.id,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      events.push({ event: 'message.created', messageId: message.id });
-    }
-    const by = displayName(actor.user);
-    if (assignee) {
-      const text = activityText.assigned(
-        displayName(assignee.user),
-        by,
-        assignee.user.id === actor.user.id,
-      );
-      const id = await insertActivity(trx, conversation, text, now);
-      events.push({ event: 'message.created', messageId: id });
-    }
-    if (team) {
-      const id = await insertActivity(
-        trx,
-        conversation,
-        activityText.teamAssigned(team.name, by),
-        now,
-      );
-      events.push({ event: 'message.created', messageId: id });
-    }
-    return { conversation, events, displayId };
-  });
+    changes.push({ event: 'message.created', message });
+  }
+  const by = { name: displayName(caller.user) };
+  if (assignee) {
+    const text = activityText.assigned(
+      displayName(assignee.user),
+      by,
+      assignee.user.id === caller.user.id,
+    );
+    changes.push(await insertActivity(trx, conversation, text, now));
+  }
+  if (team) {
+    changes.push(
+      await insertActivity(trx, conversation, activityText.teamAssigned(team.name, by), now),
+    );
+  }
+  return answerChanged(tx, conversation, changes);
 }

@@ -1,51 +1,41 @@
-import type { JsonObject } from '@bevatel/protocol';
+import type { Conversation, JsonObject } from '@bevatel/protocol';
 import type { Kysely } from 'kysely';
-import type { DialectName } from '../../../db/dialect';
-import type { ConversationRow, Database, UserRow } from '../../../db/schema';
+import type { Caller } from '../../../core/caller';
+import { outcome, type Outcome, type Tx } from '../../../core/commands';
+import { documentText } from '../../../core/documents';
+import { findVisibleConversation } from '../../../core/visibility';
+import type { ConversationRow, Database } from '../../../db/schema';
 import { invalid } from '../../../lib/errors';
-import type { Actor } from '../actor';
-import { findVisibleConversation } from '../policy';
-
-/** What commands need from the app: the database and which dialect it speaks. */
-export interface CommandDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-}
+import type { AgentRecord } from '../../../presenters/agent';
+import { presentChange, type ConversationChange } from '../../../presenters/conversation-change';
+import { findAgent } from '../../agents';
 
 /** Largest attributes document (as JSON text) a conversation stores. */
 export const MAX_ATTRIBUTES_BYTES = 16 * 1024;
 
 /** Serializes an attributes document, refusing oversized ones with a 422 naming `field`. */
-export function attributesText(value: JsonObject, field: string): string {
-  const text = JSON.stringify(value);
-  if (Buffer.byteLength(text, 'utf8') > MAX_ATTRIBUTES_BYTES) {
-    throw invalid(field, `${field} must be at most ${MAX_ATTRIBUTES_BYTES} bytes of JSON`);
-  }
-  return text;
-}
+export const attributesText = (value: JsonObject, field: string): string =>
+  documentText(value, field, MAX_ATTRIBUTES_BYTES);
 
 /**
- * Runs `work` in a transaction on the conversation the actor may see, read again inside the
- * transaction (and row-locked on PostgreSQL) so concurrent commands apply one after another.
+ * The conversation a command works on, read inside its transaction (and row-locked on
+ * PostgreSQL) so concurrent commands on it apply one after another.
  */
-export function withConversation<T>(
-  deps: CommandDeps,
-  actor: Actor,
-  displayId: number,
-  work: (trx: Kysely<Database>, conversation: ConversationRow) => Promise<T>,
-): Promise<T> {
-  return deps.db.transaction().execute(async (trx) => {
-    const conversation = await findVisibleConversation(trx, actor, displayId, {
-      dialect: deps.dialect,
-    });
-    return work(trx, conversation);
-  });
-}
+export const lockConversation = (tx: Tx, caller: Caller, displayId: number) =>
+  findVisibleConversation(tx.db, caller, displayId, tx.dialect);
 
-export interface EligibleAssignee {
-  user: UserRow;
-  role: string;
-  auto_offline: number;
+/** Applies `changes` to the conversation and answers the row as it now is (one statement). */
+export function updateConversationRow(
+  tx: Tx,
+  conversation: ConversationRow,
+  changes: Partial<Omit<ConversationRow, 'id'>>,
+): Promise<ConversationRow> {
+  return tx.db
+    .updateTable('conversations')
+    .set(changes)
+    .where('id', '=', conversation.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -57,18 +47,10 @@ export async function eligibleAssignee(
   accountId: number,
   inboxId: number,
   userId: number,
-): Promise<EligibleAssignee> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('account_users', 'account_users.user_id', 'users.id')
-    .selectAll('users')
-    .select(['account_users.role', 'account_users.auto_offline'])
-    .where('account_users.account_id', '=', accountId)
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
-  if (!row) throw invalid('assignee_id', 'assignee_id is not an agent of this account');
-  const { role, auto_offline, ...user } = row;
-  if (role !== 'administrator') {
+): Promise<AgentRecord> {
+  const record = await findAgent(db, accountId, userId);
+  if (!record) throw invalid('assignee_id', 'assignee_id is not an agent of this account');
+  if (record.membership.role !== 'administrator') {
     const member = await db
       .selectFrom('inbox_members')
       .select('user_id')
@@ -79,7 +61,7 @@ export async function eligibleAssignee(
       throw invalid('assignee_id', 'assignee_id is not a member of this conversation’s inbox');
     }
   }
-  return { user, role, auto_offline };
+  return record;
 }
 
 export async function teamOfAccount(db: Kysely<Database>, accountId: number, teamId: number) {
@@ -91,4 +73,25 @@ export async function teamOfAccount(db: Kysely<Database>, accountId: number, tea
     .executeTakeFirst();
   if (!team) throw invalid('team_id', 'team_id is not a team of this account');
   return team;
+}
+
+/** The conversation presented as it stands, for a command that changed nothing. */
+export async function answerUnchanged(
+  tx: Tx,
+  conversation: ConversationRow,
+): Promise<Outcome<Conversation>> {
+  const { conversation: presented } = await presentChange(tx.db, conversation, [], {
+    conversation: true,
+  });
+  return outcome(presented!);
+}
+
+/** The conversation as a command left it, with the events of its changes. */
+export async function answerChanged(
+  tx: Tx,
+  conversation: ConversationRow,
+  changes: ConversationChange[],
+): Promise<Outcome<Conversation>> {
+  const presented = await presentChange(tx.db, conversation, changes, { conversation: true });
+  return outcome(presented.conversation!, presented.events);
 }

@@ -1,10 +1,17 @@
-import type { ConversationPriority, ConversationStatus } from '@bevatel/protocol';
+import type {
+  ActivityActor,
+  Conversation,
+  ConversationPriority,
+  ConversationStatus,
+} from '@bevatel/protocol';
+import type { Caller } from '../../../core/caller';
+import { outcome, type Outcome, type Tx } from '../../../core/commands';
+import type { ConversationRow } from '../../../db/schema';
 import { invalid } from '../../../lib/errors';
 import { nowMs } from '../../../lib/time';
-import { displayName, type Actor } from '../actor';
-import { activityText, insertActivity } from '../activity';
-import type { Committed } from '../events';
-import { withConversation, type CommandDeps } from './shared';
+import { presentChange, type ConversationChange } from '../../../presenters/conversation-change';
+import { activityActor, activityText, insertActivity } from '../activity';
+import { answerChanged, answerUnchanged, lockConversation, updateConversationRow } from './shared';
 
 export interface ToggleStatusInput {
   status?: ConversationStatus;
@@ -12,7 +19,7 @@ export interface ToggleStatusInput {
   snoozed_until?: number | null;
 }
 
-export interface StatusResult extends Committed {
+export interface StatusResult {
   status: ConversationStatus;
   snoozedUntil: number | null;
   displayId: number;
@@ -22,96 +29,91 @@ export interface StatusResult extends Committed {
  * Sets the status (without one: open ↔ resolved, as Chatwoot's toggle). A real change writes
  * an activity message; asking for the current status again changes nothing.
  */
-export function toggleStatus(
-  deps: CommandDeps,
-  actor: Actor,
+export async function toggleStatus(
+  tx: Tx,
+  caller: Caller,
   displayId: number,
   input: ToggleStatusInput,
-): Promise<StatusResult> {
-  return withConversation(deps, actor, displayId, async (trx, conversation) => {
-    const status: ConversationStatus =
-      input.status ?? (conversation.status === 'open' ? 'resolved' : 'open');
-    const now = nowMs();
-    let snoozedUntil: number | null = null;
-    if (status === 'snoozed' && input.snoozed_until != null) {
-      snoozedUntil = input.snoozed_until * 1000;
-      if (snoozedUntil <= now)
-        throw invalid('snoozed_until', 'snoozed_until must be in the future');
-    } else if (status !== 'snoozed' && input.snoozed_until != null) {
-      throw invalid('snoozed_until', 'snoozed_until is only for status "snoozed"');
-    }
-    const result = { conversation, status, snoozedUntil, displayId: conversation.display_id };
-    if (status === conversation.status && snoozedUntil === conversation.snoozed_until) {
-      return { ...result, events: [] };
-    }
-    await trx
-      .updateTable('conversations')
-      .set({ status, snoozed_until: snoozedUntil, updated_at: now })
-      .where('id', '=', conversation.id)
-      .execute();
-    if (status === conversation.status) {
-      return { ...result, events: [{ event: 'conversation.updated' }] };
-    }
-    const messageId = await insertActivity(
-      trx,
-      conversation,
-      activityText.status(status, displayName(actor.user)),
-      now,
-    );
-    return {
-      ...result,
-      events: [{ event: 'conversation.status_changed' }, { event: 'message.created', messageId }],
-    };
-  });
+): Promise<Outcome<StatusResult>> {
+  const conversation = await lockConversation(tx, caller, displayId);
+  return applyStatus(tx, conversation, input, activityActor(caller));
 }
 
-export function setPriority(
-  deps: CommandDeps,
-  actor: Actor,
+/**
+ * `toggleStatus` on a conversation already read (and locked) by the command: by an agent, or
+ * by the snooze scheduler as the system.
+ */
+export async function applyStatus(
+  tx: Tx,
+  conversation: ConversationRow,
+  input: ToggleStatusInput,
+  by: ActivityActor,
+): Promise<Outcome<StatusResult>> {
+  const status: ConversationStatus =
+    input.status ?? (conversation.status === 'open' ? 'resolved' : 'open');
+  const now = nowMs();
+  let snoozedUntil: number | null = null;
+  if (status === 'snoozed' && input.snoozed_until != null) {
+    snoozedUntil = input.snoozed_until * 1000;
+    if (snoozedUntil <= now) throw invalid('snoozed_until', 'snoozed_until must be in the future');
+  } else if (status !== 'snoozed' && input.snoozed_until != null) {
+    throw invalid('snoozed_until', 'snoozed_until is only for status "snoozed"');
+  }
+  const result = { status, snoozedUntil, displayId: conversation.display_id };
+  if (status === conversation.status && snoozedUntil === conversation.snoozed_until) {
+    return outcome(result);
+  }
+  const updated = await updateConversationRow(tx, conversation, {
+    status,
+    snoozed_until: snoozedUntil,
+    updated_at: now,
+  });
+  const changes: ConversationChange[] =
+    status === conversation.status
+      ? [{ event: 'conversation.updated' }]
+      : [
+          { event: 'conversation.status_changed' },
+          await insertActivity(tx.db, conversation, activityText.status(status, by), now),
+        ];
+  const { events } = await presentChange(tx.db, updated, changes);
+  return outcome(result, events);
+}
+
+/** Sets or clears the priority; answers the conversation as it now is. */
+export async function setPriority(
+  tx: Tx,
+  caller: Caller,
   displayId: number,
   priority: ConversationPriority | null,
-): Promise<Committed> {
-  return withConversation(deps, actor, displayId, async (trx, conversation) => {
-    if ((conversation.priority ?? null) === priority) return { conversation, events: [] };
-    const now = nowMs();
-    await trx
-      .updateTable('conversations')
-      .set({ priority, updated_at: now })
-      .where('id', '=', conversation.id)
-      .execute();
-    const messageId = await insertActivity(
-      trx,
-      conversation,
-      activityText.priority(priority, displayName(actor.user)),
-      now,
-    );
-    return {
-      conversation,
-      events: [{ event: 'conversation.updated' }, { event: 'message.created', messageId }],
-    };
-  });
+): Promise<Outcome<Conversation>> {
+  const conversation = await lockConversation(tx, caller, displayId);
+  if ((conversation.priority ?? null) === priority) return answerUnchanged(tx, conversation);
+  const now = nowMs();
+  const updated = await updateConversationRow(tx, conversation, { priority, updated_at: now });
+  const activity = await insertActivity(
+    tx.db,
+    conversation,
+    activityText.priority(priority, activityActor(caller)),
+    now,
+  );
+  return answerChanged(tx, updated, [{ event: 'conversation.updated' }, activity]);
 }
 
-export function setMuted(
-  deps: CommandDeps,
-  actor: Actor,
+/** Mutes or unmutes; answers the conversation as it now is. */
+export async function setMuted(
+  tx: Tx,
+  caller: Caller,
   displayId: number,
   muted: boolean,
-): Promise<Committed> {
-  return withConversation(deps, actor, displayId, async (trx, conversation) => {
-    if ((conversation.muted === 1) === muted) return { conversation, events: [] };
-    const now = nowMs();
-    await trx
-      .updateTable('conversations')
-      .set({ muted: muted ? 1 : 0, updated_at: now })
-      .where('id', '=', conversation.id)
-      .execute();
-    const by = displayName(actor.user);
-    const text = muted ? activityText.muted(by) : activityText.unmuted(by);
-    const messageId = await insertActivity(trx, conversation, text, now);
-    return {
-      conversation,
-      events: [{ event: 'conversation.updated' }, { event: 'message.created', messageId }],
-    };
+): Promise<Outcome<Conversation>> {
+  const conversation = await lockConversation(tx, caller, displayId);
+  if ((conversation.muted === 1) === muted) return answerUnchanged(tx, conversation);
+  const now = nowMs();
+  const updated = await updateConversationRow(tx, conversation, {
+    muted: muted ? 1 : 0,
+    updated_at: now,
   });
+  const text = activityText.muted(muted, activityActor(caller));
+  const activity = await insertActivity(tx.db, conversation, text, now);
+  return answerChanged(tx, updated, [{ event: 'conversation.updated' }, activity]);
 }

@@ -1,0 +1,2 @@
+/** Canned responses: what the app uses of this module. */
+export { cannedResponseRoutes } from './routes';

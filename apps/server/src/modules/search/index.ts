@@ -1,0 +1,2 @@
+/** The search module's public entry: what the app and other modules may use. */
+export { searchRoutes } from './routes';
