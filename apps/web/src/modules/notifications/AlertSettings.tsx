@@ -2,24 +2,47 @@ import { useId, useState } from 'react';
 import { useProfileQuery } from '../session/session';
 import { browserNotificationsSupported } from './alerts';
 import { useNotificationsT } from './i18n';
-import { alertPreferencesOf, useSaveAlertPreferences } from './queries';
+import { alertPreferencesOf, useSaveAlertPreferences, type AlertPreferences } from './queries';
 
 type Permission = NotificationPermission | 'unsupported';
 
 const currentPermission = (): Permission =>
   browserNotificationsSupported() ? window.Notification.permission : 'unsupported';
 
+/** Drops the choices a settled save made, unless the agent has since chosen otherwise. */
+function withoutSettled(
+  current: Partial<AlertPreferences>,
+  settled: Partial<AlertPreferences>,
+): Partial<AlertPreferences> {
+  const next = { ...current };
+  for (const key of ['sound', 'browser'] as const) {
+    if (settled[key] !== undefined && next[key] === settled[key]) delete next[key];
+  }
+  return next;
+}
+
 /** Sound and browser notifications, each the agent's own choice, saved to their profile. */
 export function AlertSettings() {
   const { t } = useNotificationsT();
   const { data: profile } = useProfileQuery();
-  const preferences = alertPreferencesOf(profile);
   const save = useSaveAlertPreferences();
+  // The agent's last choice shows at once: the cached profile follows only after the mutation's
+  // onMutate and the query's batched notification, a task later, and a controlled checkbox would
+  // snap back to the old value in between (a quick second click was then lost).
+  const [chosen, setChosen] = useState<Partial<AlertPreferences>>({});
+  const preferences = { ...alertPreferencesOf(profile), ...chosen };
+  const choose = (change: Partial<AlertPreferences>) => {
+    setChosen((current) => ({ ...current, ...change }));
+    save.mutate(change, {
+      // Once saved (or refused and refetched) the profile is the truth again.
+      onSettled: () => setChosen((current) => withoutSettled(current, change)),
+    });
+  };
   const [permission, setPermission] = useState<Permission>(currentPermission);
   const id = useId();
 
   const toggleBrowser = async (on: boolean) => {
-    save.mutate({ browser: on });
+    choose({ browser: on });
     // Asked here only: the agent just turned it on, from this visible control.
     if (on && permission === 'default') {
       setPermission(await window.Notification.requestPermission());
@@ -33,7 +56,7 @@ export function AlertSettings() {
         <input
           type="checkbox"
           checked={preferences.sound}
-          onChange={(e) => save.mutate({ sound: e.target.checked })}
+          onChange={(e) => choose({ sound: e.target.checked })}
         />
         {t('panel.sound')}
       </label>
