@@ -5,3 +5,4 @@ export { avatarRoutes } from './avatar-routes';
 export { profileWithTokens } from './profile';
 export { createSession } from './sessions';
 export { assertPasswordPolicy } from './password-policy';
+export { revokePendingResets } from './pending-resets';

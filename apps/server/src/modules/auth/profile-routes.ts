@@ -13,6 +13,7 @@ import { announceAvailability } from '../../realtime/presence';
 import { perUser } from '../../plugins/rate-limits';
 import { issueAccessToken } from '../../lib/access-tokens';
 import { assertPasswordPolicy } from './password-policy';
+import { revokePendingResets } from './pending-resets';
 import { profileWithTokens } from './profile';
 import { presentProfile } from './presenter';
 import { accountsOfUser } from './queries';
@@ -121,6 +122,7 @@ export async function profileRoutes(scope: FastifyInstance): Promise<void> {
         // A new password ends every other sign-in (and their sockets): the reason people change
         // it is often that someone else has it.
         await destroyOtherSessions(app.db, user.id, request.sessionId);
+        await revokePendingResets(app.db, user.id);
         await app.realtime.credentialsChanged(user.id);
       }
       return presentProfile(updated, await accountsOfUser(app.db, user.id));

@@ -17,7 +17,7 @@ import { forbidden, invalid, notFound } from '../../lib/errors';
 import { isOpen, linkGone, newLinkToken } from '../../lib/one-time-links';
 import { hashPassword } from '../../lib/passwords';
 import { nowMs } from '../../lib/time';
-import { assertPasswordPolicy } from '../auth';
+import { assertPasswordPolicy, revokePendingResets } from '../auth';
 import { accountsBeyondAdmin, resetByToken, type ResetWithUser } from './queries';
 
 /** The default lifetime (PASSWORD_RESET_TTL_MINUTES overrides it). */
@@ -36,12 +36,7 @@ async function recordReset(
   ttlMs: number,
 ): Promise<{ reset: PasswordResetRow; token: string }> {
   const now = nowMs();
-  await tx.db
-    .updateTable('password_resets')
-    .set({ status: 'revoked', used_at: now })
-    .where('user_id', '=', input.userId)
-    .where('status', '=', 'pending')
-    .execute();
+  await revokePendingResets(tx.db, input.userId);
   const { token, digest } = newLinkToken();
   const reset = await tx.db
     .insertInto('password_resets')

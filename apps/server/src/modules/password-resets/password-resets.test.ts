@@ -103,6 +103,30 @@ describe.each(DATABASE_KINDS)('password resets on %s', (kind) => {
     expect((await request(t.app, 'GET', `/auth/password_resets/${second}`)).statusCode).toBe(200);
   });
 
+  it('a password the person changes themselves ends the links issued before', async () => {
+    const link = tokenOf((await issue(w.agent.id)).json().payload.reset_url);
+    const changed = await request(t.app, 'PUT', '/api/v1/profile', {
+      as: w.agent,
+      body: {
+        profile: {
+          current_password: FIXTURE_PASSWORD,
+          password: NEW_PASSWORD,
+          password_confirmation: NEW_PASSWORD,
+        },
+      },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await request(t.app, 'GET', `/auth/password_resets/${link}`)).statusCode).toBe(410);
+    const used = await request(t.app, 'POST', `/auth/password_resets/${link}`, {
+      body: {
+        password: 'yet another long phrase',
+        password_confirmation: 'yet another long phrase',
+      },
+    });
+    expect(used.statusCode).toBe(410);
+    expect((await signInOverHttp(base, w.agent.email, NEW_PASSWORD)).cookie).toBeTruthy();
+  });
+
   it('refuses a reset for someone who also belongs to an account the admin does not run', async () => {
     // B's administrator (the stranger) cannot reach A's agent at all: 404, as any record of A.
     const strangerIssues = await request(
