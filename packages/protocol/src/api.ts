@@ -7,6 +7,8 @@ export interface ApiErrorBody {
   message: string;
   /** The offending field, when one is to blame. */
   field?: string;
+  /** A finer machine code than `error`, where clients may word it themselves (e.g. `password_too_short`). */
+  reason?: string;
   statusCode: number;
 }
 

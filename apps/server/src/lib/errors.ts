@@ -36,6 +36,8 @@ export class HttpError extends Error {
     readonly code: HttpErrorCode,
     message: string,
     readonly field?: string,
+    /** A finer machine code for clients (the body's `reason`). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -46,5 +48,5 @@ export class HttpError extends Error {
 export const notFound = (what: string) => new HttpError('not_found', `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this') =>
   new HttpError('forbidden', message);
-export const invalid = (field: string, message: string) =>
-  new HttpError('unprocessable_entity', message, field);
+export const invalid = (field: string, message: string, reason?: string) =>
+  new HttpError('unprocessable_entity', message, field, reason);

@@ -29,9 +29,11 @@ function send(
   error: string,
   message: string,
   field?: string,
+  reason?: string,
 ) {
   const body: ApiErrorBody = { error, message, statusCode };
   if (field) body.field = field;
+  if (reason) body.reason = reason;
   return reply.status(statusCode).type('application/json').send(body);
 }
 
@@ -93,7 +95,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return send(reply, status, code, message);
     }
     if (error instanceof HttpError) {
-      return send(reply, error.statusCode, error.code, error.message, error.field);
+      return send(reply, error.statusCode, error.code, error.message, error.field, error.reason);
     }
     if (error.validation) {
       const issue = (error.validation[0] ?? {}) as ValidationIssue;

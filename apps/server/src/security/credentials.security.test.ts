@@ -86,6 +86,7 @@ describe.each(DATABASE_KINDS)('credentials on %s', (kind) => {
       password_confirmation: 'password1234',
     });
     expect(weak.status).toBe(422);
+    expect(await weak.json()).toMatchObject({ field: 'password', reason: 'password_common' });
     const ok = await change({
       current_password: FIXTURE_PASSWORD,
       password: 'a brand new passphrase',

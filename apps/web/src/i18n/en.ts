@@ -45,6 +45,10 @@ export const en = {
     validation: 'Some fields are not valid. Check them and try again.',
     pageNotFound: 'This page does not exist.',
     noAccount: 'Your user is not a member of any account yet.',
+    passwordTooShort: 'The password must have at least {{min}} characters.',
+    passwordCommon: 'This password is one of the most common. Choose another.',
+    passwordGuessable:
+      'This password is too easy to guess. Use a longer phrase or mix unrelated words.',
   },
   invitations: {
     bannerLabel: 'Invitations',

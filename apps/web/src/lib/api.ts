@@ -6,13 +6,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** The body's finer machine code, where the server gives one. */
+  readonly reason: string | undefined;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, reason?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.reason = reason;
   }
 }
 
@@ -110,7 +113,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const code = isErrorBody(parsed) && parsed.error ? parsed.error : `http_${response.status}`;
       const message = isErrorBody(parsed) && parsed.message ? parsed.message : response.statusText;
       const field = isErrorBody(parsed) ? parsed.field : undefined;
-      throw new ApiError(response.status, code, message, field);
+      const reason = isErrorBody(parsed) ? parsed.reason : undefined;
+      throw new ApiError(response.status, code, message, field, reason);
     }
     // The server serializes every answer with the endpoint's response schema: its type holds.
     return parsed as T;

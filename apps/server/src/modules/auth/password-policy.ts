@@ -3,7 +3,7 @@
  * first. zxcvbn-ts knows the common-password lists and the patterns (keyboard walks, dates,
  * repeats, the person's own e-mail or name) that make a long password easy all the same.
  */
-import { MIN_PASSWORD_LENGTH } from '@bevatel/protocol';
+import { MIN_PASSWORD_LENGTH, type PasswordProblem } from '@bevatel/protocol';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import { invalid } from '../../lib/errors';
@@ -20,18 +20,23 @@ const strength = () =>
 
 const commonPasswords = new Set(common.dictionary['passwords-common']);
 
+/** What the English message says for each reason (clients word the reason themselves). */
+const MESSAGES: Record<PasswordProblem, string> = {
+  password_too_short: `The password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+  password_common: 'This password is one of the most common: choose another',
+  password_guessable:
+    'This password is too easy to guess: use a longer phrase or mix unrelated words',
+};
+
 /** Why this password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, personal: readonly string[] = []): string | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) {
-    return `The password must have at least ${MIN_PASSWORD_LENGTH} characters`;
-  }
-  if (commonPasswords.has(password.toLowerCase())) {
-    return 'This password is one of the most common: choose another';
-  }
+export function passwordProblem(
+  password: string,
+  personal: readonly string[] = [],
+): PasswordProblem | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return 'password_too_short';
+  if (commonPasswords.has(password.toLowerCase())) return 'password_common';
   const inputs = personal.flatMap((value) => [value, ...value.split(/[@.\s]+/)]).filter(Boolean);
-  if (strength().check(password, inputs).score < MIN_SCORE) {
-    return 'This password is too easy to guess: use a longer phrase or mix unrelated words';
-  }
+  if (strength().check(password, inputs).score < MIN_SCORE) return 'password_guessable';
   return null;
 }
 
@@ -42,5 +47,5 @@ export function assertPasswordPolicy(
   field = 'password',
 ): void {
   const problem = passwordProblem(password, personal);
-  if (problem) throw invalid(field, problem);
+  if (problem) throw invalid(field, MESSAGES[problem], problem);
 }

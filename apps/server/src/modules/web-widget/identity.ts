@@ -41,9 +41,13 @@ export interface IdentityOutcome {
 export class RefusedIdentity extends HttpError {
   constructor(
     message: string,
-    readonly reason: 'invalid_hash' | 'hash_required' | 'verified_as_other',
+    readonly refusal: 'invalid_hash' | 'hash_required' | 'verified_as_other',
   ) {
-    super(reason === 'verified_as_other' ? 'conflict' : 'unauthorized', message, 'identifier_hash');
+    super(
+      refusal === 'verified_as_other' ? 'conflict' : 'unauthorized',
+      message,
+      'identifier_hash',
+    );
   }
 }
 

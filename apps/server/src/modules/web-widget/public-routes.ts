@@ -83,7 +83,7 @@ export async function publicWidgetRoutes(scope: FastifyInstance): Promise<void> 
     } catch (error) {
       if (error instanceof RefusedIdentity) {
         request.log.warn(
-          { inboxId, identifier: input.identifier, reason: error.reason },
+          { inboxId, identifier: input.identifier, reason: error.refusal },
           'web widget identity refused',
         );
       }

@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon';
 import { ErrorState, LoadingState } from '../../components/States';
 import { TextField } from '../../components/TextField';
 import { ApiError } from '../../lib/api';
+import { fieldErrorText } from '../../lib/field-error';
 import { useApi } from '../../lib/api-context';
 import { queryKeys } from '../../lib/query-keys';
 import { useAcceptInvitationLink, useProfileQuery } from '../session/session';
@@ -160,7 +161,7 @@ function NewAccountForm({
         onChange={(event) => setPassword(event.target.value)}
         autoComplete="new-password"
         hint={t('invitations.passwordHint')}
-        error={error?.field === 'password' ? error.message : undefined}
+        error={fieldErrorText(error, 'password', t)}
       />
       <TextField
         id="invitation-confirmation"

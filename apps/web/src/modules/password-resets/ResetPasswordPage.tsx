@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon';
 import { ErrorState, LoadingState } from '../../components/States';
 import { TextField } from '../../components/TextField';
 import { ApiError } from '../../lib/api';
+import { fieldErrorText } from '../../lib/field-error';
 import { useCompletePasswordReset } from '../session/session';
 import { useResetLink } from './api';
 
@@ -59,7 +60,7 @@ export function ResetPasswordPage() {
     if (password !== confirmation) return;
     complete.mutate({ password, password_confirmation: confirmation });
   };
-  const passwordError = submitError?.field === 'password' ? submitError.message : undefined;
+  const passwordError = fieldErrorText(submitError, 'password', t);
   const otherError =
     complete.error && !passwordError && submitError?.field !== 'password_confirmation'
       ? submitError?.status === 429

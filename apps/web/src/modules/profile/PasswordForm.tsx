@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/TextField';
 import { ApiError } from '../../lib/api';
+import { fieldErrorText } from '../../lib/field-error';
 import { showToast } from '../../lib/toasts';
 import { useUpdateProfile } from './api';
 
@@ -15,7 +16,7 @@ export function PasswordForm() {
   const [confirmation, setConfirmation] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const error = update.error instanceof ApiError ? update.error : null;
-  const fieldError = (field: string) => (error?.field === field ? error.message : null);
+  const fieldError = (field: string) => fieldErrorText(error, field, t);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
