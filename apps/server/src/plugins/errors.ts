@@ -71,7 +71,7 @@ declare module 'fastify' {
 }
 
 /**
- * One error shape for every failure: `{error, message, field?, statusCode}`. Database outages
+ * One error shape for every failure: `{error, message, field?, reason?, statusCode}`. Database outages
  * are 503 `database_unavailable` (with Retry-After) and 507 `storage_full`, never a 500.
  */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
